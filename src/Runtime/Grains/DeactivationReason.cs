@@ -1,0 +1,17 @@
+namespace KnovvuOrleans.Runtime;
+
+/// <summary>Why an activation is being deactivated.</summary>
+public enum DeactivationReason
+{
+    /// <summary>No call arrived within the idle timeout.</summary>
+    IdleTimeout,
+
+    /// <summary>The grain asked for it with <c>DeactivateOnIdle</c>.</summary>
+    ApplicationRequested,
+
+    /// <summary>The silo is shutting down.</summary>
+    ShuttingDown,
+
+    /// <summary>This silo no longer owns the grain's partition.</summary>
+    OwnershipLost,
+}

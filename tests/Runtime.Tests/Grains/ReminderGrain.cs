@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using KnovvuOrleans.Runtime;
+
+namespace KnovvuOrleans.Runtime.Tests.Grains;
+
+public interface IReminderGrain : IGrainWithStringKey
+{
+    Task Start(TimeSpan period);
+
+    Task Stop();
+}
+
+public sealed class ReminderGrain(TickLog log) : Grain, IReminderGrain, IRemindable
+{
+    public const string Name = "tick";
+
+    public Task Start(TimeSpan period) => RegisterOrUpdateReminder(Name, period, period);
+
+    public async Task Stop()
+    {
+        if (await GetReminder(Name) is { } reminder)
+        {
+            await UnregisterReminder(reminder);
+        }
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        log.Ticks.Enqueue(new TickLog.Tick(GetPrimaryKeyString(), reminderName, status.CurrentTickTime, DateTime.UtcNow));
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class TickLog
+{
+    public ConcurrentQueue<Tick> Ticks { get; } = new();
+
+    public sealed record Tick(string Key, string Name, DateTime DueUtc, DateTime FiredUtc);
+}
