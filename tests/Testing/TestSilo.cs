@@ -10,7 +10,6 @@ namespace KnovvuOrleans.Testing;
 public sealed class TestSilo : IAsyncDisposable
 {
     private readonly IHost _host;
-    private bool _stopped;
 
     private TestSilo(IHost host)
     {
@@ -24,6 +23,9 @@ public sealed class TestSilo : IAsyncDisposable
     public Silo Silo { get; }
 
     public IServiceProvider Services => _host.Services;
+
+    /// <summary>True once stopped or killed.</summary>
+    public bool Stopped { get; private set; }
 
     public static async Task<TestSilo> StartAsync(
         Assembly grains,
@@ -41,6 +43,9 @@ public sealed class TestSilo : IAsyncDisposable
             options.RelayRetryMaxDelay = TimeSpan.FromMilliseconds(500);
             options.MinimumReminderPeriod = TimeSpan.FromMilliseconds(100);
             options.CallTimeout = TimeSpan.FromSeconds(10);
+            options.Cluster.MembershipInterval = TimeSpan.FromMilliseconds(200);
+            options.Cluster.LeaseDuration = TimeSpan.FromSeconds(2);
+            options.Cluster.SiloDeathTimeout = TimeSpan.FromSeconds(2);
             configure?.Invoke(options);
         });
         runtime.AddGrains(grains);
@@ -54,9 +59,9 @@ public sealed class TestSilo : IAsyncDisposable
 
     public async Task StopAsync()
     {
-        if (!_stopped)
+        if (!Stopped)
         {
-            _stopped = true;
+            Stopped = true;
             await _host.StopAsync();
         }
     }
@@ -64,7 +69,7 @@ public sealed class TestSilo : IAsyncDisposable
     /// <summary>Crashes the silo: no deactivation, nothing more committed.</summary>
     public void Kill()
     {
-        _stopped = true;
+        Stopped = true;
         Silo.Kill();
     }
 

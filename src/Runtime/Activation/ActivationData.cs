@@ -20,6 +20,8 @@ internal sealed class ActivationData
     private readonly TaskCompletionSource _activated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<IActivationState> _states = [];
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly List<Task> _backgroundWork = [];
     private readonly GrainClass _grainClass;
     private Grain? _grain;
     private bool _closing;
@@ -48,8 +50,11 @@ internal sealed class ActivationData
     /// <summary>Completes when the activation is gone (deactivated, failed to activate, or abandoned).</summary>
     public Task Completion => _completed.Task;
 
+    /// <summary>A keep-alive grain is never collected as idle.</summary>
+    public bool KeepAlive { get; set; }
+
     public bool IsIdleFor(TimeSpan idle) =>
-        Volatile.Read(ref _queued) == 0
+        !KeepAlive && _backgroundWork.Count == 0 && Volatile.Read(ref _queued) == 0
         && Runtime.Time.GetElapsedTime(Interlocked.Read(ref _lastActivity)) >= idle;
 
     public void Start()
@@ -84,6 +89,31 @@ internal sealed class ActivationData
         return await method.InvokeAsync(_grain!, arguments);
     }
 
+    /// <summary>
+    /// Runs work outside turns for as long as the activation lives (a listener, a poller); it is cancelled when the
+    /// activation is deactivated or dropped. To change grain state it calls its own grain through the factory.
+    /// </summary>
+    public void StartBackgroundWork(Func<CancellationToken, Task> work)
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            _backgroundWork.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    await work(_lifetime.Token);
+                }
+                catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
+                {
+                }
+                catch (Exception exception)
+                {
+                    Runtime.Logger.LogError(exception, "Background work of {Grain} failed", GrainId);
+                }
+            }));
+        }
+    }
+
     /// <summary>Asks for deactivation after the calls already queued; false if it is already closing.</summary>
     public bool Deactivate(DeactivationReason reason)
     {
@@ -113,6 +143,8 @@ internal sealed class ActivationData
             _abandoned = true;
             _mailbox.Writer.TryComplete();
         }
+
+        _lifetime.Cancel();
 
         while (_mailbox.Reader.TryRead(out var item))
         {
@@ -221,6 +253,8 @@ internal sealed class ActivationData
 
     private async Task DeactivateCoreAsync(DeactivationReason reason)
     {
+        await _lifetime.CancelAsync();
+        await Task.WhenAll(_backgroundWork).WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
         var turn = new TurnContext(this);
         TurnContext.Current = turn;
         try

@@ -11,6 +11,8 @@ internal sealed class GrainCatalog(GrainRuntime runtime)
 
     public IEnumerable<ActivationData> Activations => _activations.Values;
 
+    public IEnumerable<ActivationData> ActivationsIn(int partition) => _activations.Values.Where(a => a.Partition == partition);
+
     public ActivationData GetOrActivate(GrainId grainId)
     {
         while (true)

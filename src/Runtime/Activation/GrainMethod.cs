@@ -34,7 +34,7 @@ internal sealed class GrainMethod
 
         if (method.ReturnType.IsGenericType)
         {
-            var resultType = method.ReturnType.GetGenericArguments()[0];
+            var resultType = ResultType = method.ReturnType.GetGenericArguments()[0];
             var task = Expression.Parameter(typeof(Task));
             var result = Expression.Property(Expression.Convert(task, method.ReturnType), "Result");
             _result = Expression.Lambda<Func<Task, object?>>(Expression.Convert(result, typeof(object)), task).Compile();
@@ -48,6 +48,9 @@ internal sealed class GrainMethod
     public string Name { get; }
 
     public bool AlwaysInterleave { get; }
+
+    /// <summary>T of a Task&lt;T&gt; method; null for a plain Task.</summary>
+    public Type? ResultType { get; }
 
     public static GrainMethod For(MethodInfo method) => Cache.GetOrAdd(method, m => new GrainMethod(m));
 

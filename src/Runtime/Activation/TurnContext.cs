@@ -32,5 +32,5 @@ internal sealed class TurnContext(ActivationData activation)
     public void Restore(IReadOnlyList<OutboxEvent> events) => _pending.InsertRange(0, events);
 
     public Task CommitRemainingAsync() =>
-        _pending.Count == 0 ? Task.CompletedTask : Activation.Runtime.CommitAsync(null, Take());
+        _pending.Count == 0 ? Task.CompletedTask : Activation.Runtime.CommitAsync(null, Take(), Activation);
 }

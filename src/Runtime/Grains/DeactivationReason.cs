@@ -12,6 +12,6 @@ public enum DeactivationReason
     /// <summary>The silo is shutting down.</summary>
     ShuttingDown,
 
-    /// <summary>This silo no longer owns the grain's partition.</summary>
-    OwnershipLost,
+    /// <summary>The grain's partition is being handed to another silo (a silo joined or this one is leaving).</summary>
+    Rebalancing,
 }

@@ -47,4 +47,18 @@ public abstract class Grain
 
     protected Task<IGrainReminder?> GetReminder(string reminderName) =>
         _activation.Runtime.Reminders.GetAsync(GrainId, reminderName);
+
+    /// <summary>
+    /// Keeps this grain activated on whichever silo owns it, also after failover, until unregistered (not an
+    /// Orleans API: it is how background work that must run on exactly one silo follows ownership here).
+    /// </summary>
+    protected Task RegisterKeepAlive() => _activation.Runtime.SetKeepAliveAsync(_activation, true);
+
+    protected Task UnregisterKeepAlive() => _activation.Runtime.SetKeepAliveAsync(_activation, false);
+
+    /// <summary>
+    /// Runs work outside turns while this activation lives, cancelled when it deactivates or its silo loses it.
+    /// With <see cref="RegisterKeepAlive"/> it runs on exactly one silo at a time.
+    /// </summary>
+    protected void StartBackgroundWork(Func<CancellationToken, Task> work) => _activation.StartBackgroundWork(work);
 }

@@ -25,6 +25,7 @@ public sealed class GrainRuntimeBuilder
             sp.GetRequiredService<IOptions<GrainRuntimeOptions>>(),
             sp.GetRequiredService<GrainTypeRegistry>(),
             sp.GetRequiredService<IRuntimeStore>(),
+            sp.GetRequiredService<IClusterStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp,
             sp.GetRequiredService<ILoggerFactory>()));
@@ -43,18 +44,28 @@ public sealed class GrainRuntimeBuilder
         return this;
     }
 
-    /// <summary>Keeps state, reminders and streams in PostgreSQL; the schema is created or migrated at start.</summary>
+    /// <summary>
+    /// Keeps state, reminders, streams, membership and leases in PostgreSQL; the schema is created or migrated at start.
+    /// </summary>
     public GrainRuntimeBuilder UsePostgres(string connectionString)
     {
         Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        Services.AddSingleton<IRuntimeStore>(sp => new PostgresRuntimeStore(sp.GetRequiredService<NpgsqlDataSource>()));
-        return this;
+        Services.AddSingleton(sp => new PostgresRuntimeStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        return UseStore<PostgresRuntimeStore>();
     }
 
     /// <summary>Keeps everything in memory (the demo, fast tests); pass one store to several silo lifetimes to share it.</summary>
     public GrainRuntimeBuilder UseInMemory(InMemoryRuntimeStore? store = null)
     {
-        Services.AddSingleton<IRuntimeStore>(store ?? new InMemoryRuntimeStore());
+        Services.AddSingleton(store ?? new InMemoryRuntimeStore());
+        return UseStore<InMemoryRuntimeStore>();
+    }
+
+    // One store object serves both roles, so fenced writes and leases are checked in the same transaction.
+    private GrainRuntimeBuilder UseStore<TStore>() where TStore : class, IRuntimeStore, IClusterStore
+    {
+        Services.AddSingleton<IRuntimeStore>(sp => sp.GetRequiredService<TStore>());
+        Services.AddSingleton<IClusterStore>(sp => sp.GetRequiredService<TStore>());
         return this;
     }
 }

@@ -39,6 +39,9 @@ public sealed class GrainRuntimeOptions
     /// <summary>Virtual partitions grains, reminders and streams are hashed into (fixed for a cluster's life).</summary>
     public int PartitionCount { get; set; } = 64;
 
+    /// <summary>Membership, partition leases and the silo-to-silo endpoint.</summary>
+    public ClusterOptions Cluster { get; set; } = new();
+
     /// <summary>How grain state and stream items are serialised.</summary>
     public JsonSerializerOptions SerializerOptions { get; set; } = new(JsonSerializerDefaults.Web);
 }

@@ -1,56 +1,93 @@
 using KnovvuOrleans.Runtime.Activation;
+using KnovvuOrleans.Runtime.Cluster;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace KnovvuOrleans.Runtime.Hosting;
 
 /// <summary>
-/// The silo's lifetime as a hosted service: prepares the store, then runs the reminder poller, the outbox relay and
-/// the idle-activation collector; on stop it ends them and deactivates every activation.
+/// The silo's lifetime as a hosted service: prepares the store, opens the silo endpoint, joins the cluster and takes
+/// its share of partitions, then runs membership, the reminder poller, the outbox relay and the idle collector. On
+/// stop it hands every partition over (deactivating its grains first) and leaves.
 /// </summary>
 public sealed class Silo : IHostedService
 {
     private readonly GrainRuntime _runtime;
+    private readonly SiloEndpoint _endpoint;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
 
-    internal Silo(GrainRuntime runtime) => _runtime = runtime;
+    internal Silo(GrainRuntime runtime)
+    {
+        _runtime = runtime;
+        _endpoint = new SiloEndpoint(runtime);
+    }
+
+    public string SiloId => _runtime.Directory.SiloId;
+
+    /// <summary>Where other silos reach this one; null for a client-only process.</summary>
+    public string? Address { get; private set; }
 
     /// <summary>Activations currently on this silo.</summary>
     public int ActivationCount => _runtime.Catalog.Count;
 
+    public IReadOnlyCollection<int> OwnedPartitions => _runtime.Directory.OwnedPartitions;
+
+    /// <summary>Test hook: stop heartbeating and renewing leases while going on serving, as a paused or cut-off silo would.</summary>
+    public bool MembershipSuspended
+    {
+        get => _runtime.Membership.Suspended;
+        set => _runtime.Membership.Suspended = value;
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await _runtime.Store.InitializeAsync(cancellationToken);
+        var hostsGrains = _runtime.Options.Cluster.HostGrains;
+        if (hostsGrains)
+        {
+            Address = await _endpoint.StartAsync(cancellationToken);
+        }
+
+        await _runtime.Membership.JoinAsync(Address ?? "", cancellationToken);
         var token = _stopping.Token;
-        _loops.Add(Task.Run(() => _runtime.Reminders.RunAsync(null, token), CancellationToken.None));
-        _loops.Add(Task.Run(() => _runtime.Relay.RunAsync(null, token), CancellationToken.None));
-        _loops.Add(Task.Run(() => CollectIdleActivationsAsync(token), CancellationToken.None));
-        _runtime.Logger.LogInformation("Silo started");
+        _loops.Add(Task.Run(() => _runtime.Membership.RunAsync(token), CancellationToken.None));
+        if (hostsGrains)
+        {
+            _loops.Add(Task.Run(() => _runtime.Reminders.RunAsync(token), CancellationToken.None));
+            _loops.Add(Task.Run(() => _runtime.Relay.RunAsync(token), CancellationToken.None));
+            _loops.Add(Task.Run(() => CollectIdleActivationsAsync(token), CancellationToken.None));
+        }
+
+        _runtime.Logger.LogInformation("Silo {Silo} started at {Address} with {Partitions} partitions",
+            SiloId, Address ?? "(client only)", OwnedPartitions.Count);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
-        await Task.WhenAll(_loops).WaitAsync(cancellationToken);
-        var activations = _runtime.Catalog.Activations.ToList();
-        foreach (var activation in activations)
+        if (_runtime.IsKilled)
         {
-            activation.Deactivate(DeactivationReason.ShuttingDown);
+            return;
         }
 
-        await Task.WhenAll(activations.Select(a => a.Completion)).WaitAsync(cancellationToken);
-        _runtime.Logger.LogInformation("Silo stopped after deactivating {Count} activations", activations.Count);
+        await _stopping.CancelAsync();
+        await Task.WhenAll(_loops).WaitAsync(cancellationToken);
+        var activations = _runtime.Catalog.Count;
+        await _runtime.Membership.LeaveAsync(cancellationToken);
+        await _endpoint.StopAsync(graceful: true);
+        _runtime.Dispose();
+        _runtime.Logger.LogInformation("Silo {Silo} left after deactivating {Count} activations", SiloId, activations);
     }
 
     /// <summary>
-    /// Simulates a crash for tests: background work stops and activations are dropped without OnDeactivateAsync;
-    /// nothing more is committed by this silo. Work in progress is left to the next silo, as after a real crash.
+    /// Simulates a crash for tests: background work stops, open connections drop and activations are dropped
+    /// without OnDeactivateAsync; nothing more is committed by this silo, and its leases run out.
     /// </summary>
     public void Kill()
     {
         _runtime.Kill();
         _stopping.Cancel();
+        _ = _endpoint.StopAsync(graceful: false);
     }
 
     private async Task CollectIdleActivationsAsync(CancellationToken cancellationToken)

@@ -35,14 +35,14 @@ internal sealed class ReminderService(GrainRuntime runtime)
         var firstDue = runtime.UtcNow + dueTime;
         var entry = new ReminderEntry(grain.GrainId, name, runtime.PartitionOf(grain.GrainId), firstDue, period, firstDue, 0);
         runtime.ThrowIfKilled();
-        await runtime.Store.UpsertReminderAsync(entry, CancellationToken.None);
+        await runtime.Store.UpsertReminderAsync(entry, runtime.FenceFor(entry.Partition), CancellationToken.None);
         return new GrainReminder(name);
     }
 
     public Task UnregisterAsync(GrainId grain, string name)
     {
         runtime.ThrowIfKilled();
-        return runtime.Store.DeleteReminderAsync(grain, name, CancellationToken.None);
+        return runtime.Store.DeleteReminderAsync(grain, name, runtime.FenceFor(runtime.PartitionOf(grain)), CancellationToken.None);
     }
 
     public async Task<IGrainReminder?> GetAsync(GrainId grain, string name) =>
@@ -50,13 +50,17 @@ internal sealed class ReminderService(GrainRuntime runtime)
             ? new GrainReminder(entry.Name)
             : null;
 
-    public async Task RunAsync(IReadOnlyCollection<int>? partitions, CancellationToken cancellationToken)
+    /// <summary>Fires the due reminders of the partitions this silo owns, whichever they are at each poll.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                var due = await runtime.Store.ReadDueRemindersAsync(partitions, runtime.UtcNow, 1000, cancellationToken);
+                var partitions = runtime.Directory.OwnedPartitions;
+                IReadOnlyList<ReminderEntry> due = partitions.Count == 0
+                    ? []
+                    : await runtime.Store.ReadDueRemindersAsync(partitions, runtime.UtcNow, 1000, cancellationToken);
                 foreach (var reminder in due)
                 {
                     if (_firing.TryAdd((reminder.Grain, reminder.Name), 0))
@@ -95,7 +99,8 @@ internal sealed class ReminderService(GrainRuntime runtime)
 
             if (!runtime.IsKilled)
             {
-                await runtime.Store.AdvanceReminderAsync(reminder, NextDue(reminder, runtime.UtcNow), CancellationToken.None);
+                await runtime.Store.AdvanceReminderAsync(
+                    reminder, NextDue(reminder, runtime.UtcNow), runtime.FenceFor(reminder.Partition), CancellationToken.None);
             }
         }
         catch (Exception exception)

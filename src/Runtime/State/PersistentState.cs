@@ -53,7 +53,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
         try
         {
             var write = new StateWrite(_activation.GrainId, _name, _activation.Partition, json, Etag);
-            Etag = await _activation.Runtime.CommitAsync(write, events);
+            Etag = await _activation.Runtime.CommitAsync(write, events, _activation);
             RecordExists = json is not null;
         }
         catch

@@ -14,23 +14,25 @@ public interface IRuntimeStore
     /// <summary>
     /// Atomically applies an optional state write and appends events to the outbox. Returns the new ETag of the
     /// state (null when there was no state write). Throws <see cref="InconsistentStateException"/> when the
-    /// write's expected ETag is stale; then nothing is applied.
+    /// write's expected ETag is stale, or <see cref="OwnershipLostException"/> when a fence is given and its silo
+    /// no longer owns the partition at that epoch; either way nothing is applied.
     /// </summary>
-    Task<string?> CommitAsync(StateWrite? write, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken);
+    Task<string?> CommitAsync(
+        StateWrite? write, IReadOnlyList<OutboxEvent> events, OwnershipFence? fence, CancellationToken cancellationToken);
 
     Task<ReminderEntry?> ReadReminderAsync(GrainId grain, string name, CancellationToken cancellationToken);
 
     /// <summary>Registers or replaces a reminder; returns it with its new version.</summary>
-    Task<ReminderEntry> UpsertReminderAsync(ReminderEntry reminder, CancellationToken cancellationToken);
+    Task<ReminderEntry> UpsertReminderAsync(ReminderEntry reminder, OwnershipFence? fence, CancellationToken cancellationToken);
 
-    Task DeleteReminderAsync(GrainId grain, string name, CancellationToken cancellationToken);
+    Task DeleteReminderAsync(GrainId grain, string name, OwnershipFence? fence, CancellationToken cancellationToken);
 
     /// <summary>Reminders due at <paramref name="now"/> in the given partitions (all when null), earliest first.</summary>
     Task<IReadOnlyList<ReminderEntry>> ReadDueRemindersAsync(
         IReadOnlyCollection<int>? partitions, DateTime now, int limit, CancellationToken cancellationToken);
 
     /// <summary>Moves a fired reminder to its next due time unless it was re-registered meanwhile.</summary>
-    Task AdvanceReminderAsync(ReminderEntry reminder, DateTime nextDue, CancellationToken cancellationToken);
+    Task AdvanceReminderAsync(ReminderEntry reminder, DateTime nextDue, OwnershipFence? fence, CancellationToken cancellationToken);
 
     /// <summary>
     /// The oldest undelivered events of the given partitions (all when null), in commit order, leaving out the

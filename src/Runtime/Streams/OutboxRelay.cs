@@ -47,7 +47,8 @@ internal sealed class OutboxRelay
         }
     }
 
-    public async Task RunAsync(IReadOnlyCollection<int>? partitions, CancellationToken cancellationToken)
+    /// <summary>Relays the events of the partitions this silo owns, whichever they are at each poll.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         var options = _runtime.Options;
         while (!cancellationToken.IsCancellationRequested)
@@ -58,6 +59,12 @@ internal sealed class OutboxRelay
                 IReadOnlyList<StoredEvent> batch;
                 do
                 {
+                    var partitions = _runtime.Directory.OwnedPartitions;
+                    if (partitions.Count == 0)
+                    {
+                        break;
+                    }
+
                     batch = await _runtime.Store.ReadPendingEventsAsync(
                         partitions, _inFlight.Keys.ToList(), _runtime.UtcNow, options.RelayBatchSize, cancellationToken);
                     foreach (var stream in batch.GroupBy(e => e.Stream))

@@ -30,7 +30,7 @@ internal sealed class OutboxStreamProvider(GrainRuntime runtime) : IStreamProvid
                 return Task.CompletedTask;
             }
 
-            return runtime.CommitAsync(null, events);
+            return runtime.CommitAsync(null, events, null);
         }
     }
 }

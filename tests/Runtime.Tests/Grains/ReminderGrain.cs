@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using KnovvuOrleans.Runtime;
+using KnovvuOrleans.Runtime.Hosting;
 
 namespace KnovvuOrleans.Runtime.Tests.Grains;
 
@@ -10,7 +11,7 @@ public interface IReminderGrain : IGrainWithStringKey
     Task Stop();
 }
 
-public sealed class ReminderGrain(TickLog log) : Grain, IReminderGrain, IRemindable
+public sealed class ReminderGrain(TickLog log, Silo silo) : Grain, IReminderGrain, IRemindable
 {
     public const string Name = "tick";
 
@@ -26,7 +27,7 @@ public sealed class ReminderGrain(TickLog log) : Grain, IReminderGrain, IReminda
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        log.Ticks.Enqueue(new TickLog.Tick(GetPrimaryKeyString(), reminderName, status.CurrentTickTime, DateTime.UtcNow));
+        log.Ticks.Enqueue(new TickLog.Tick(GetPrimaryKeyString(), reminderName, status.CurrentTickTime, DateTime.UtcNow, silo.SiloId));
         return Task.CompletedTask;
     }
 }
@@ -35,5 +36,5 @@ public sealed class TickLog
 {
     public ConcurrentQueue<Tick> Ticks { get; } = new();
 
-    public sealed record Tick(string Key, string Name, DateTime DueUtc, DateTime FiredUtc);
+    public sealed record Tick(string Key, string Name, DateTime DueUtc, DateTime FiredUtc, string Silo);
 }

@@ -4,7 +4,7 @@ namespace KnovvuOrleans.Runtime.Storage.InMemory;
 /// The in-memory provider, for the single-process demo and fast tests. One lock guards everything, which is what
 /// makes a commit atomic; the instance outlives silo restarts when a test hands the same one to the next silo.
 /// </summary>
-public sealed class InMemoryRuntimeStore : IRuntimeStore
+public sealed partial class InMemoryRuntimeStore : IRuntimeStore, IClusterStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<(GrainId, string), (string? Json, long Version)> _states = [];
@@ -25,10 +25,12 @@ public sealed class InMemoryRuntimeStore : IRuntimeStore
         }
     }
 
-    public Task<string?> CommitAsync(StateWrite? write, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
+    public Task<string?> CommitAsync(
+        StateWrite? write, IReadOnlyList<OutboxEvent> events, OwnershipFence? fence, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
+            CheckFence(fence);
             string? etag = null;
             if (write is not null)
             {
@@ -74,10 +76,11 @@ public sealed class InMemoryRuntimeStore : IRuntimeStore
         }
     }
 
-    public Task<ReminderEntry> UpsertReminderAsync(ReminderEntry reminder, CancellationToken cancellationToken)
+    public Task<ReminderEntry> UpsertReminderAsync(ReminderEntry reminder, OwnershipFence? fence, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
+            CheckFence(fence);
             var key = (reminder.Grain, reminder.Name);
             var version = _reminders.TryGetValue(key, out var existing) ? existing.Version + 1 : 1;
             var stored = reminder with { Version = version };
@@ -86,10 +89,11 @@ public sealed class InMemoryRuntimeStore : IRuntimeStore
         }
     }
 
-    public Task DeleteReminderAsync(GrainId grain, string name, CancellationToken cancellationToken)
+    public Task DeleteReminderAsync(GrainId grain, string name, OwnershipFence? fence, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
+            CheckFence(fence);
             _reminders.Remove((grain, name));
             return Task.CompletedTask;
         }
@@ -109,10 +113,11 @@ public sealed class InMemoryRuntimeStore : IRuntimeStore
         }
     }
 
-    public Task AdvanceReminderAsync(ReminderEntry reminder, DateTime nextDue, CancellationToken cancellationToken)
+    public Task AdvanceReminderAsync(ReminderEntry reminder, DateTime nextDue, OwnershipFence? fence, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
+            CheckFence(fence);
             var key = (reminder.Grain, reminder.Name);
             if (_reminders.TryGetValue(key, out var current) && current.Version == reminder.Version)
             {

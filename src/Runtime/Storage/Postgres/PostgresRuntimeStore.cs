@@ -5,7 +5,7 @@ using NpgsqlTypes;
 namespace KnovvuOrleans.Runtime.Storage.Postgres;
 
 /// <summary>The PostgreSQL provider: state, reminders and the stream outbox in the <c>grain_runtime</c> schema.</summary>
-public sealed class PostgresRuntimeStore(NpgsqlDataSource dataSource) : IRuntimeStore
+public sealed partial class PostgresRuntimeStore(NpgsqlDataSource dataSource) : IRuntimeStore, IClusterStore
 {
     public Task InitializeAsync(CancellationToken cancellationToken) =>
         new PostgresMigrator(dataSource, RuntimeSchema.Name, RuntimeSchema.Migrations).MigrateAsync(cancellationToken);
@@ -26,40 +26,82 @@ public sealed class PostgresRuntimeStore(NpgsqlDataSource dataSource) : IRuntime
         return new StoredState(reader.IsDBNull(0) ? null : reader.GetString(0), Etag(reader.GetInt64(1)));
     }
 
-    public async Task<string?> CommitAsync(StateWrite? write, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
+    public Task<string?> CommitAsync(
+        StateWrite? write, IReadOnlyList<OutboxEvent> events, OwnershipFence? fence, CancellationToken cancellationToken)
+    {
+        var commands = new List<NpgsqlBatchCommand>();
+        if (write is not null)
+        {
+            commands.Add(StateCommand(write));
+        }
+
+        commands.AddRange(events.GroupBy(e => e.Stream).Select(stream => AppendCommand(stream.Key, stream.First().Partition, [.. stream])));
+        return FencedAsync(fence, commands, async (reader, token) =>
+        {
+            if (write is null)
+            {
+                return null;
+            }
+
+            if (!await reader.ReadAsync(token))
+            {
+                throw new InconsistentStateException(
+                    $"State '{write.StateName}' of {write.Grain} was written by someone else (expected ETag '{write.ExpectedEtag ?? "none"}').");
+            }
+
+            return Etag(reader.GetInt64(0));
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs commands in one transaction, after checking the fence in it: the FOR SHARE row lock makes a takeover of
+    /// the partition wait until this transaction ends, so no write lands after the lease was lost. The transaction
+    /// commits only if <paramref name="read"/> returns; any exception rolls everything back.
+    /// </summary>
+    private async Task<T> FencedAsync<T>(
+        OwnershipFence? fence, IReadOnlyList<NpgsqlBatchCommand> commands,
+        Func<NpgsqlDataReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction);
-        if (write is not null)
+        if (fence is not null)
         {
-            batch.BatchCommands.Add(StateCommand(write));
+            var check = new NpgsqlBatchCommand("""
+                SELECT 1 FROM grain_runtime.partitions
+                WHERE partition = $1 AND owner = $2 AND epoch = $3 AND lease_until > now()
+                FOR SHARE
+                """);
+            check.Parameters.Add(new() { Value = fence.Partition });
+            check.Parameters.Add(new() { Value = fence.SiloId });
+            check.Parameters.Add(new() { Value = fence.Epoch });
+            batch.BatchCommands.Add(check);
         }
 
-        foreach (var stream in events.GroupBy(e => e.Stream))
+        foreach (var command in commands)
         {
-            batch.BatchCommands.Add(AppendCommand(stream.Key, stream.First().Partition, [.. stream]));
+            batch.BatchCommands.Add(command);
         }
 
-        string? etag = null;
+        T result;
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
-            if (write is not null)
+            if (fence is not null)
             {
                 if (!await reader.ReadAsync(cancellationToken))
                 {
-                    await reader.DisposeAsync();
-                    await transaction.RollbackAsync(cancellationToken);
-                    throw new InconsistentStateException(
-                        $"State '{write.StateName}' of {write.Grain} was written by someone else (expected ETag '{write.ExpectedEtag ?? "none"}').");
+                    throw new OwnershipLostException(
+                        $"Silo {fence.SiloId} no longer owns partition {fence.Partition} at epoch {fence.Epoch}.");
                 }
 
-                etag = Etag(reader.GetInt64(0));
+                await reader.NextResultAsync(cancellationToken);
             }
+
+            result = await read(reader, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return etag;
+        return result;
     }
 
     private static NpgsqlBatchCommand StateCommand(StateWrite write)
@@ -123,9 +165,10 @@ public sealed class PostgresRuntimeStore(NpgsqlDataSource dataSource) : IRuntime
         return found.Count == 0 ? null : found[0];
     }
 
-    public async Task<ReminderEntry> UpsertReminderAsync(ReminderEntry reminder, CancellationToken cancellationToken)
+    public async Task<ReminderEntry> UpsertReminderAsync(
+        ReminderEntry reminder, OwnershipFence? fence, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        var command = new NpgsqlBatchCommand("""
             INSERT INTO grain_runtime.reminders (grain_type, grain_key, name, partition, first_due, period_ms, next_due, version)
             VALUES ($1, $2, $3, $4, $5, $6, $5, 1)
             ON CONFLICT (grain_type, grain_key, name) DO UPDATE
@@ -139,18 +182,22 @@ public sealed class PostgresRuntimeStore(NpgsqlDataSource dataSource) : IRuntime
         command.Parameters.Add(new() { Value = reminder.Partition });
         command.Parameters.Add(new() { Value = reminder.FirstDue });
         command.Parameters.Add(new() { Value = (long)reminder.Period.TotalMilliseconds });
-        var version = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        var version = await FencedAsync(fence, [command], async (reader, token) =>
+        {
+            await reader.ReadAsync(token);
+            return reader.GetInt64(0);
+        }, cancellationToken);
         return reminder with { NextDue = reminder.FirstDue, Version = version };
     }
 
-    public async Task DeleteReminderAsync(GrainId grain, string name, CancellationToken cancellationToken)
+    public Task DeleteReminderAsync(GrainId grain, string name, OwnershipFence? fence, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        var command = new NpgsqlBatchCommand(
             "DELETE FROM grain_runtime.reminders WHERE grain_type = $1 AND grain_key = $2 AND name = $3");
         command.Parameters.Add(new() { Value = grain.Type });
         command.Parameters.Add(new() { Value = grain.Key });
         command.Parameters.Add(new() { Value = name });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return FencedAsync(fence, [command], (_, _) => Task.FromResult(true), cancellationToken);
     }
 
     public async Task<IReadOnlyList<ReminderEntry>> ReadDueRemindersAsync(
@@ -167,9 +214,10 @@ public sealed class PostgresRuntimeStore(NpgsqlDataSource dataSource) : IRuntime
         return await ReadRemindersAsync(command, cancellationToken);
     }
 
-    public async Task AdvanceReminderAsync(ReminderEntry reminder, DateTime nextDue, CancellationToken cancellationToken)
+    public Task AdvanceReminderAsync(
+        ReminderEntry reminder, DateTime nextDue, OwnershipFence? fence, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        var command = new NpgsqlBatchCommand("""
             UPDATE grain_runtime.reminders SET next_due = $4
             WHERE grain_type = $1 AND grain_key = $2 AND name = $3 AND version = $5
             """);
@@ -178,7 +226,7 @@ public sealed class PostgresRuntimeStore(NpgsqlDataSource dataSource) : IRuntime
         command.Parameters.Add(new() { Value = reminder.Name });
         command.Parameters.Add(new() { Value = nextDue });
         command.Parameters.Add(new() { Value = reminder.Version });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return FencedAsync(fence, [command], (_, _) => Task.FromResult(true), cancellationToken);
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadPendingEventsAsync(

@@ -48,5 +48,26 @@ internal static class RuntimeSchema
             UNIQUE (stream, seq));
         CREATE INDEX outbox_partition_id ON grain_runtime.outbox (partition, id);
         """,
+        """
+        CREATE TABLE grain_runtime.silos (
+            silo_id text PRIMARY KEY,
+            address text NOT NULL,
+            started_at timestamptz NOT NULL DEFAULT now(),
+            last_heartbeat timestamptz NOT NULL DEFAULT now(),
+            left_at timestamptz NULL);
+
+        CREATE TABLE grain_runtime.partitions (
+            partition int PRIMARY KEY,
+            owner text NULL,
+            epoch bigint NOT NULL DEFAULT 0,
+            lease_until timestamptz NOT NULL DEFAULT '-infinity');
+
+        CREATE TABLE grain_runtime.keep_alive (
+            grain_type text NOT NULL,
+            grain_key text NOT NULL,
+            partition int NOT NULL,
+            PRIMARY KEY (grain_type, grain_key));
+        CREATE INDEX keep_alive_partition ON grain_runtime.keep_alive (partition);
+        """,
     ];
 }
