@@ -3,7 +3,7 @@
 # commit on), and pgbench's simple-update on the same server in the same run, so the state-write figure can be
 # read as a ratio of what this PostgreSQL does on this machine. Prints one JSON line per figure and keeps them
 # in bench/results/.
-#   scripts/bench.sh [local-call|state-write|outbox-relay ...]
+#   scripts/bench.sh [local-call|state-write|outbox-relay|cross-silo-call|failover ...]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=scripts/services.sh

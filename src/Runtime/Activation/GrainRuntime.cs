@@ -220,7 +220,11 @@ internal sealed class GrainRuntime : IDisposable
         }
     }
 
-    /// <summary>Deactivates the activations of a partition being handed over, while its lease still fences them.</summary>
+    /// <summary>
+    /// Deactivates the activations of a partition being handed over, while its lease still fences them. The wait is
+    /// bounded by half a lease, so a long turn cannot hold up lease renewal; stragglers are dropped, and the
+    /// fence stops anything they would still commit once the lease is given back.
+    /// </summary>
     public async Task DeactivatePartitionAsync(int partition, DeactivationReason reason)
     {
         Directory.BeginRelease(partition);
@@ -230,7 +234,16 @@ internal sealed class GrainRuntime : IDisposable
             activation.Deactivate(reason);
         }
 
-        await Task.WhenAll(activations.Select(a => a.Completion));
+        var all = Task.WhenAll(activations.Select(a => a.Completion));
+        if (await Task.WhenAny(all, Task.Delay(Options.Cluster.LeaseDuration / 2, Time)) != all)
+        {
+            var handedOver = new NotOwnerException($"Silo {Directory.SiloId} handed partition {partition} over.");
+            foreach (var straggler in activations.Where(a => !a.Completion.IsCompleted))
+            {
+                Logger.LogWarning("{Grain} did not deactivate in time for the hand-over; dropping it", straggler.GrainId);
+                straggler.Abandon(handedOver);
+            }
+        }
     }
 
     /// <summary>Activates a keep-alive grain if this silo owns it.</summary>

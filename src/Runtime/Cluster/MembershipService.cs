@@ -47,12 +47,18 @@ internal sealed class MembershipService(GrainRuntime runtime, IClusterStore stor
         }
     }
 
-    /// <summary>Gives every partition back after deactivating its grains, so others take over without waiting.</summary>
+    /// <summary>
+    /// Gives every partition back after deactivating its grains (all partitions at once, within half a lease), so
+    /// others take over without waiting for the leases to run out.
+    /// </summary>
     public async Task LeaveAsync(CancellationToken cancellationToken)
     {
-        foreach (var (partition, epoch) in Directory.Held)
+        var held = Directory.Held;
+        await Task.WhenAll(held.Keys.Select(p => runtime.DeactivatePartitionAsync(p, DeactivationReason.ShuttingDown)));
+        foreach (var (partition, epoch) in held)
         {
-            await ReleaseAsync(partition, epoch, DeactivationReason.ShuttingDown, cancellationToken);
+            Directory.Remove(partition);
+            await store.ReleaseAsync(Directory.SiloId, partition, epoch, cancellationToken);
         }
 
         if (Options.HostGrains)

@@ -75,7 +75,6 @@ public sealed class Silo : IHostedService
         var activations = _runtime.Catalog.Count;
         await _runtime.Membership.LeaveAsync(cancellationToken);
         await _endpoint.StopAsync(graceful: true);
-        _runtime.Dispose();
         _runtime.Logger.LogInformation("Silo {Silo} left after deactivating {Count} activations", SiloId, activations);
     }
 
