@@ -1,0 +1,29 @@
+using KnovvuOrleans.Simulators.Faults;
+using KnovvuOrleans.Simulators.Recording;
+using Microsoft.AspNetCore.Http;
+
+namespace KnovvuOrleans.Simulators.Hosting;
+
+/// <summary>What every request to a simulated endpoint goes through: its faults, the endpoint, then the request log.</summary>
+internal sealed class SimulatorPipeline(FaultInjector faults, RequestLog requests, TimeProvider time)
+{
+    public FaultInjector Faults { get; } = faults;
+
+    public RequestLog Requests { get; } = requests;
+
+    public TimeProvider Time { get; } = time;
+
+    /// <summary>Runs <paramref name="endpoint"/> for one request to <paramref name="path"/> and logs it, however it ends.</summary>
+    public async Task RunAsync(HttpContext http, string path, Func<SimulatedCall, Task> endpoint)
+    {
+        var call = new SimulatedCall(http, path, this);
+        try
+        {
+            await endpoint(call);
+        }
+        finally
+        {
+            Requests.Add(call.ToLogEntry());
+        }
+    }
+}
