@@ -55,7 +55,7 @@ internal sealed class SiloEndpoint(GrainRuntime runtime) : IAsyncDisposable
     /// <summary>Stops at once, dropping open connections (a crash) unless <paramref name="graceful"/>.</summary>
     public async Task StopAsync(bool graceful)
     {
-        if (_app is null)
+        if (Interlocked.Exchange(ref _app, null) is not { } app)
         {
             return;
         }
@@ -63,11 +63,10 @@ internal sealed class SiloEndpoint(GrainRuntime runtime) : IAsyncDisposable
         if (graceful)
         {
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await _app.StopAsync(grace.Token);
+            await app.StopAsync(grace.Token);
         }
 
-        await _app.DisposeAsync();
-        _app = null;
+        await app.DisposeAsync();
     }
 
     public ValueTask DisposeAsync() => new(StopAsync(graceful: false));

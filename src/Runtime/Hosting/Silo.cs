@@ -16,6 +16,7 @@ public sealed class Silo : IHostedService
     private readonly SiloEndpoint _endpoint;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
+    private Task? _stopped;
 
     internal Silo(GrainRuntime runtime)
     {
@@ -63,17 +64,29 @@ public sealed class Silo : IHostedService
             SiloId, Address ?? "(client only)", OwnedPartitions.Count);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_runtime.IsKilled)
+        lock (_loops)
         {
-            return;
+            return _stopped ??= _runtime.IsKilled ? Task.CompletedTask : StopCoreAsync(cancellationToken);
         }
+    }
 
+    private async Task StopCoreAsync(CancellationToken cancellationToken)
+    {
         await _stopping.CancelAsync();
         await Task.WhenAll(_loops).WaitAsync(cancellationToken);
         var activations = _runtime.Catalog.Count;
-        await _runtime.Membership.LeaveAsync(cancellationToken);
+        try
+        {
+            await _runtime.Membership.LeaveAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Leaving is a courtesy: without it the others take the partitions over when the leases run out.
+            _runtime.Logger.LogWarning(exception, "Silo {Silo} could not hand its partitions over; they move when its leases expire", SiloId);
+        }
+
         await _endpoint.StopAsync(graceful: true);
         _runtime.Logger.LogInformation("Silo {Silo} left after deactivating {Count} activations", SiloId, activations);
     }

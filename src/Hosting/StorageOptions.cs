@@ -1,6 +1,6 @@
-namespace KnovvuOrleans.Silo;
+namespace KnovvuOrleans.Hosting;
 
-/// <summary>Where the silo keeps grain state, reminders and streams (configuration section "Storage").</summary>
+/// <summary>Where a host keeps grain state, reminders and streams (configuration section "Storage").</summary>
 public sealed class StorageOptions
 {
     public const string SectionName = "Storage";

@@ -1,0 +1,39 @@
+using KnovvuOrleans.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace KnovvuOrleans.Gateway.Health;
+
+/// <summary>/health/live (the process answers) and /health/ready (PostgreSQL or the in-memory store answers, the silo runs).</summary>
+internal static class HealthEndpoints
+{
+    private const string ReadyTag = "ready";
+
+    public static IServiceCollection AddGatewayHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag])
+            .AddCheck<SiloHealthCheck>("silo", tags: [ReadyTag]);
+        return services;
+    }
+
+    public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var health = app.MapGroup("/health").AllowAnonymous().WithTags("Health");
+        health.MapGet("/live", () => TypedResults.Ok(new HealthReportResponse(nameof(HealthStatus.Healthy), new Dictionary<string, string>())))
+            .WithSummary("Answers while the process runs.");
+        health.MapGet("/ready", ReadyAsync)
+            .Produces<HealthReportResponse>(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("200 when storage answers and the silo runs, 503 otherwise.");
+    }
+
+    private static async Task<Results<Ok<HealthReportResponse>, JsonHttpResult<HealthReportResponse>>> ReadyAsync(
+        HealthCheckService health, CancellationToken cancellationToken)
+    {
+        var report = await health.CheckHealthAsync(c => c.Tags.Contains(ReadyTag), cancellationToken);
+        var response = HealthReportResponse.From(report);
+        return report.Status == HealthStatus.Healthy
+            ? TypedResults.Ok(response)
+            : TypedResults.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}

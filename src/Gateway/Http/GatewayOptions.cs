@@ -1,0 +1,10 @@
+namespace KnovvuOrleans.Gateway.Http;
+
+/// <summary>The gateway's HTTP limits (configuration section "Gateway").</summary>
+public sealed class GatewayOptions
+{
+    public const string SectionName = "Gateway";
+
+    /// <summary>The largest request body any route accepts; configuration documents are small.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
+}

@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace KnovvuOrleans.Gateway.Http;
+
+/// <summary>The gateway's HTTP conventions: strict JSON, RFC 9457 problems for every error, bounded bodies.</summary>
+internal static class HttpConventions
+{
+    public static IServiceCollection AddGatewayHttp(this IServiceCollection services)
+    {
+        services.AddOptions<GatewayOptions>()
+            .BindConfiguration(GatewayOptions.SectionName)
+            .Validate(o => o.MaxRequestBodyBytes > 0, "Gateway:MaxRequestBodyBytes must be positive.")
+            .ValidateOnStart();
+        services.AddProblemDetails();
+        services.AddSingleton<IConfigureOptions<ProblemDetailsOptions>, DefaultProblemDetails>();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Binding failures become exceptions so BadRequestExceptionHandler can say what was wrong.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            // A misspelt or repeated field, a number sent as a string, a null where a value is required: all 400,
+            // never silently defaulted.
+            var json = o.SerializerOptions;
+            json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            json.AllowDuplicateProperties = false;
+            json.NumberHandling = JsonNumberHandling.Strict;
+            json.RespectNullableAnnotations = true;
+            json.RespectRequiredConstructorParameters = true;
+            json.MaxDepth = 16;
+        });
+        return services;
+    }
+
+    public static IApplicationBuilder UseGatewayHttp(this IApplicationBuilder app) =>
+        app.UseExceptionHandler()
+            .UseStatusCodePages()
+            .UseMiddleware<RequestBodyLimitMiddleware>();
+}

@@ -1,0 +1,4 @@
+namespace KnovvuOrleans.Grains.Abstractions.Clients;
+
+/// <summary>An authenticated client: who it is, its tenant (none for the host operator) and the scopes it may ask for.</summary>
+public sealed record ClientIdentity(string ClientId, string? TenantId, IReadOnlyList<string> Scopes);

@@ -1,0 +1,4 @@
+namespace KnovvuOrleans.Grains.Abstractions.Clients;
+
+/// <summary>A registered tenant client as listed to the host operator; never carries the secret.</summary>
+public sealed record ClientSummary(string ClientId, string Name, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt);

@@ -1,0 +1,16 @@
+using KnovvuOrleans.Runtime;
+
+namespace KnovvuOrleans.Grains.Abstractions.Clients;
+
+/// <summary>One tenant client's credentials; the key is its client id (see <see cref="ClientId"/>).</summary>
+public interface IClientGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Creates the client of the tenant its id names, with a new random secret, and returns the secret; only a hash of
+    /// it is stored. Null when the client exists already.
+    /// </summary>
+    Task<string?> Create(ClientRegistration registration);
+
+    /// <summary>The client's identity when the secret is right; null otherwise (also when there is no such client).</summary>
+    Task<ClientIdentity?> Authenticate(string secret);
+}

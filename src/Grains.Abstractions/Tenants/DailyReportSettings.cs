@@ -1,0 +1,20 @@
+using KnovvuOrleans.Grains.Abstractions.Validation;
+
+namespace KnovvuOrleans.Grains.Abstractions.Tenants;
+
+/// <summary>Daily conversation reports (seed 003): on or off, and how many months chunks are kept.</summary>
+public sealed record DailyReportSettings(bool Enabled, int RetentionMonths)
+{
+    public const int MinRetentionMonths = 1;
+
+    public const int MaxRetentionMonths = 3;
+
+    public void Validate(ValidationErrors errors, string prefix)
+    {
+        if (RetentionMonths is < MinRetentionMonths or > MaxRetentionMonths)
+        {
+            errors.Add($"{prefix}.retentionMonths",
+                $"retentionMonths must be between {MinRetentionMonths} and {MaxRetentionMonths}.");
+        }
+    }
+}

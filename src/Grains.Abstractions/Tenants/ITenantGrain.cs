@@ -1,0 +1,25 @@
+using KnovvuOrleans.Runtime;
+
+namespace KnovvuOrleans.Grains.Abstractions.Tenants;
+
+/// <summary>One tenant's profile and feature settings; the key is the tenant id.</summary>
+public interface ITenantGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the tenant with default features; false when it exists already (then nothing changes).</summary>
+    Task<bool> Create(string name);
+
+    /// <summary>Null when the tenant does not exist.</summary>
+    Task<TenantProfile?> GetProfile();
+
+    /// <summary>The new profile; null when the tenant does not exist.</summary>
+    Task<TenantProfile?> Rename(string name);
+
+    /// <summary>Null when the tenant does not exist.</summary>
+    Task<TenantFeatures?> GetFeatures();
+
+    /// <summary>
+    /// Replaces the features; null when the tenant does not exist. Invalid features throw
+    /// <see cref="Validation.InvalidSettingsException"/> and change nothing.
+    /// </summary>
+    Task<TenantFeatures?> UpdateFeatures(TenantFeatures features);
+}

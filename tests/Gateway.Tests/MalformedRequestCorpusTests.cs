@@ -1,0 +1,164 @@
+using System.Text;
+using KnovvuOrleans.Gateway.Tests.Support;
+
+namespace KnovvuOrleans.Gateway.Tests;
+
+/// <summary>
+/// A corpus of malformed requests: each is answered with a 4xx problem (application/problem+json) that names the
+/// field or the problem, and the stored tenants, features and clients read back unchanged.
+/// </summary>
+public sealed class MalformedRequestCorpusTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    public enum TokenKind
+    {
+        None,
+        Host,
+        AdminA,
+        Expired,
+        Garbage,
+    }
+
+    public sealed record Row(string Method, string Path, string? Body, string ContentType, TokenKind Token, int Status, string Names);
+
+    private const string Tenants = "/api/host/tenants";
+    private const string FeaturesA = "/api/host/tenants/tenant-a/features";
+    private const string ClientsA = "/api/host/tenants/tenant-a/clients";
+    private const string Json = "application/json";
+
+    private static Row Create(string body, int status, string names, string contentType = Json) =>
+        new("POST", Tenants, body, contentType, TokenKind.Host, status, names);
+
+    private static Row Features(string body, string names, int status = 400) =>
+        new("PUT", FeaturesA, body, Json, TokenKind.Host, status, names);
+
+    private static Row Client(string body, string names) => new("POST", ClientsA, body, Json, TokenKind.Host, 400, names);
+
+    private static readonly Dictionary<string, Row> Corpus = new()
+    {
+        ["create: id with upper case"] = Create("""{"id":"Tenant-C","name":"C"}""", 400, "id"),
+        ["create: id with a slash"] = Create("""{"id":"tenant/c","name":"C"}""", 400, "id"),
+        ["create: id is a parent path"] = Create("""{"id":"..","name":"C"}""", 400, "id"),
+        ["create: id with a backslash"] = Create("""{"id":"tenant\\c","name":"C"}""", 400, "id"),
+        ["create: id too long"] = Create($$"""{"id":"{{new string('a', 64)}}","name":"C"}""", 400, "id"),
+        ["create: id empty"] = Create("""{"id":"","name":"C"}""", 400, "id"),
+        ["create: id starts with a dash"] = Create("""{"id":"-tenant","name":"C"}""", 400, "id"),
+        ["create: id with a space"] = Create("""{"id":"tenant c","name":"C"}""", 400, "id"),
+        ["create: id not ASCII"] = Create("""{"id":"çay","name":"C"}""", 400, "id"),
+        ["create: id missing"] = Create("""{"name":"C"}""", 400, "id"),
+        ["create: id is a number"] = Create("""{"id":5,"name":"C"}""", 400, "id"),
+        ["create: name missing"] = Create("""{"id":"tenant-c"}""", 400, "name"),
+        ["create: name blank"] = Create("""{"id":"tenant-c","name":"   "}""", 400, "name"),
+        ["create: name too long"] = Create($$"""{"id":"tenant-c","name":"{{new string('n', 201)}}"}""", 400, "name"),
+        ["create: name with a control character"] = Create("""{"id":"tenant-c","name":"a\u0007b"}""", 400, "name"),
+        ["create: unknown field"] = Create("""{"id":"tenant-c","name":"C","plan":"gold"}""", 400, "plan"),
+        ["create: repeated field"] = Create("""{"id":"tenant-c","id":"tenant-d","name":"C"}""", 400, "id"),
+        ["create: truncated JSON"] = Create("""{"id":"tenant-c",""", 400, "body"),
+        ["create: not JSON"] = Create("id=tenant-c&name=C", 400, "body"),
+        ["create: JSON array"] = Create("[]", 400, "body"),
+        ["create: JSON null"] = Create("null", 400, "body"),
+        ["create: empty body"] = Create("", 400, "body"),
+        ["create: text/plain"] = Create("""{"id":"tenant-c","name":"C"}""", 415, "Content-Type", "text/plain"),
+        ["create: form content type"] = Create("id=tenant-c&name=C", 415, "JSON", "application/x-www-form-urlencoded"),
+        ["create: body over 64 KiB"] = Create($$"""{"id":"tenant-c","name":"{{new string('n', 70_000)}}"}""", 413, "65536"),
+        ["create: tenant exists"] = Create("""{"id":"tenant-a","name":"Taken over"}""", 409, "exists"),
+        ["rename: upper case id in the path"] = new("PUT", $"{Tenants}/Tenant-A", Bodies.Rename, Json, TokenKind.Host, 400, "tenantId"),
+        ["rename: encoded slash in the path id"] = new("PUT", $"{Tenants}/tenant-a%2Fclients", Bodies.Rename, Json, TokenKind.Host, 400, "tenantId"),
+        ["rename: path id too long"] = new("PUT", $"{Tenants}/{new string('a', 64)}", Bodies.Rename, Json, TokenKind.Host, 400, "tenantId"),
+        ["rename: unknown tenant"] = new("PUT", $"{Tenants}/no-such-tenant", Bodies.Rename, Json, TokenKind.Host, 404, "no-such-tenant"),
+        ["rename: name null"] = new("PUT", $"{Tenants}/tenant-a", """{"name":null}""", Json, TokenKind.Host, 400, "name"),
+        ["rename: empty object"] = new("PUT", $"{Tenants}/tenant-a", "{}", Json, TokenKind.Host, 400, "name"),
+        ["rename: name is an object"] = new("PUT", $"{Tenants}/tenant-a", """{"name":{"first":"A"}}""", Json, TokenKind.Host, 400, "name"),
+        ["features: retention 0 months"] = Features(Bodies.FeaturesWith(dailyReports: """{"enabled":true,"retentionMonths":0}"""), "dailyReports.retentionMonths"),
+        ["features: retention 4 months"] = Features(Bodies.FeaturesWith(dailyReports: """{"enabled":true,"retentionMonths":4}"""), "dailyReports.retentionMonths"),
+        ["features: retention as a string"] = Features(Bodies.FeaturesWith(dailyReports: """{"enabled":true,"retentionMonths":"2"}"""), "dailyReports.retentionMonths"),
+        ["features: retention fractional"] = Features(Bodies.FeaturesWith(dailyReports: """{"enabled":true,"retentionMonths":1.5}"""), "dailyReports.retentionMonths"),
+        ["features: daily reports enabled as a string"] = Features(Bodies.FeaturesWith(dailyReports: """{"enabled":"yes","retentionMonths":1}"""), "dailyReports.enabled"),
+        ["features: unknown field in a section"] = Features(Bodies.FeaturesWith(dailyReports: """{"enabled":true,"retentionMonths":1,"retention":2}"""), "retention"),
+        ["features: unknown event type"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":["ConversationDeleted"],"topic":"t"}"""), "dataFeeder.eventTypes[0]"),
+        ["features: null event type"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":["CategoryMatch",null],"topic":"t"}"""), "dataFeeder.eventTypes[1]"),
+        ["features: repeated event type"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":["CategoryMatch","CategoryMatch"],"topic":"t"}"""), "dataFeeder.eventTypes"),
+        ["features: feeder on without event types"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":[],"topic":"t"}"""), "dataFeeder.eventTypes"),
+        ["features: feeder on without a topic"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":["CategoryMatch"],"topic":null}"""), "dataFeeder.topic"),
+        ["features: topic with a space"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":["CategoryMatch"],"topic":"my topic"}"""), "dataFeeder.topic"),
+        ["features: topic with a slash"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":["CategoryMatch"],"topic":"a/b"}"""), "dataFeeder.topic"),
+        ["features: topic too long"] = Features(Bodies.FeaturesWith(dataFeeder: $$"""{"enabled":true,"eventTypes":["CategoryMatch"],"topic":"{{new string('t', 250)}}"}"""), "dataFeeder.topic"),
+        ["features: topic is a parent path"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":["CategoryMatch"],"topic":".."}"""), "dataFeeder.topic"),
+        ["features: session cap 0"] = Features(Bodies.FeaturesWith(vaToCa: """{"sessionsPerHourCap":0}"""), "vaToCa.sessionsPerHourCap"),
+        ["features: session cap negative"] = Features(Bodies.FeaturesWith(vaToCa: """{"sessionsPerHourCap":-5}"""), "vaToCa.sessionsPerHourCap"),
+        ["features: session cap over the maximum"] = Features(Bodies.FeaturesWith(vaToCa: """{"sessionsPerHourCap":100001}"""), "vaToCa.sessionsPerHourCap"),
+        ["features: session cap beyond a 32-bit number"] = Features(Bodies.FeaturesWith(vaToCa: """{"sessionsPerHourCap":1000000000000}"""), "vaToCa.sessionsPerHourCap"),
+        ["features: section missing"] = Features("""{"dailyReports":{"enabled":true,"retentionMonths":1},"dataFeeder":{"enabled":false,"eventTypes":[],"topic":null}}""", "vaToCa"),
+        ["features: section null"] = Features(Bodies.FeaturesWith(dataFeeder: "null"), "dataFeeder"),
+        ["features: unknown tenant"] = new("PUT", $"{Tenants}/no-such-tenant/features", Bodies.Features, Json, TokenKind.Host, 404, "no-such-tenant"),
+        ["client: unknown scope"] = Client("""{"name":"c","scopes":["reports"]}""", "scopes[0]"),
+        ["client: host scope for a tenant client"] = Client("""{"name":"c","scopes":["ingest","host"]}""", "scopes[1]"),
+        ["client: no scopes"] = Client("""{"name":"c","scopes":[]}""", "scopes"),
+        ["client: repeated scope"] = Client("""{"name":"c","scopes":["ingest","ingest"]}""", "scopes"),
+        ["client: scopes as one string"] = Client("""{"name":"c","scopes":"ingest"}""", "scopes"),
+        ["client: name missing"] = Client("""{"scopes":["ingest"]}""", "name"),
+        ["client: name too long"] = Client($$"""{"name":"{{new string('c', 101)}}","scopes":["ingest"]}""", "name"),
+        ["client: unknown tenant"] = new("POST", $"{Tenants}/no-such-tenant/clients", Bodies.Client, Json, TokenKind.Host, 404, "no-such-tenant"),
+        ["client: path traversal in the tenant id"] = new("POST", $"{Tenants}/..%2F..%2Fetc/clients", Bodies.Client, Json, TokenKind.Host, 400, "tenantId"),
+        ["auth: no token"] = new("POST", Tenants, Bodies.CreateTenant("tenant-c"), Json, TokenKind.None, 401, "access token"),
+        ["auth: garbage token"] = new("POST", Tenants, Bodies.CreateTenant("tenant-c"), Json, TokenKind.Garbage, 401, "not valid"),
+        ["auth: expired token"] = new("PUT", FeaturesA, Bodies.Features, Json, TokenKind.Expired, 401, "expired"),
+        ["auth: tenant token on a host route"] = new("POST", ClientsA, Bodies.Client, Json, TokenKind.AdminA, 403, "scope"),
+        ["auth: tenant A token on tenant B"] = new("GET", "/api/tenants/tenant-b/profile", null, Json, TokenKind.AdminA, 403, "tenant"),
+        ["route: method not allowed"] = new("DELETE", $"{Tenants}/tenant-a", null, Json, TokenKind.Host, 405, "method"),
+        ["route: no such route"] = new("GET", "/api/host/tenant", null, Json, TokenKind.Host, 404, "route"),
+    };
+
+    public static TheoryData<string> Names() => new(Corpus.Keys);
+
+    [Fact]
+    public void The_corpus_has_at_least_forty_requests() => Assert.True(Corpus.Count >= 40, $"{Corpus.Count} rows");
+
+    [Fact]
+    public async Task A_chunked_body_over_the_limit_is_cut_off_with_413()
+    {
+        var before = await StateSnapshot.ReadAsync(fixture);
+        var body = Encoding.UTF8.GetBytes($$"""{"id":"tenant-c","name":"{{new string('n', 70_000)}}"}""");
+        using var request = new HttpRequestMessage(HttpMethod.Post, Tenants) { Content = new StreamContent(new MemoryStream(body)) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {fixture.HostToken}");
+
+        using var response = await fixture.Api.Http.SendAsync(request);
+
+        await ProblemAssert.IsProblemAsync(response, 413, "65536");
+        Assert.Equal(before, await StateSnapshot.ReadAsync(fixture));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task Malformed_request_gets_a_problem_naming_it_and_nothing_is_stored(string name)
+    {
+        var row = Corpus[name];
+        var before = await StateSnapshot.ReadAsync(fixture);
+
+        using var request = new HttpRequestMessage(new HttpMethod(row.Method), row.Path);
+        var token = row.Token switch
+        {
+            TokenKind.Host => fixture.HostToken,
+            TokenKind.AdminA => fixture.AdminTokenA,
+            TokenKind.Expired => fixture.ExpiredHostToken,
+            TokenKind.Garbage => "eyJhbGciOiJub25lIn0.e30.",
+            _ => null,
+        };
+        if (token is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {token}");
+        }
+
+        if (row.Body is not null)
+        {
+            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(row.Body));
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", row.ContentType);
+        }
+
+        using var response = await fixture.Api.Http.SendAsync(request);
+        Assert.InRange((int)response.StatusCode, 400, 499);
+        await ProblemAssert.IsProblemAsync(response, row.Status, row.Names);
+        Assert.Equal(before, await StateSnapshot.ReadAsync(fixture));
+    }
+}

@@ -1,0 +1,135 @@
+using System.Buffers.Text;
+using System.Text;
+using KnovvuOrleans.Gateway.Tests.Support;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnovvuOrleans.Gateway.Tests;
+
+/// <summary>
+/// Every route's 400, 401, 403 and 404 answers over HTTP, each a problem, each leaving the stored state as it was.
+/// Authorization comes before validation: on a tenant route a malformed or foreign tenant id is 403, since no
+/// token's tenant can match it.
+/// </summary>
+public sealed class RouteErrorMatrixTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    private sealed record Route(string Method, string Template, string? Body, bool TenantRoute = false)
+    {
+        public bool HasTenantId => Template.Contains("{tenantId}", StringComparison.Ordinal);
+
+        public string Path(string tenantId) => Template.Replace("{tenantId}", tenantId, StringComparison.Ordinal);
+    }
+
+    private static readonly Dictionary<string, Route> Routes = new()
+    {
+        ["create tenant"] = new("POST", "/api/host/tenants", Bodies.CreateTenant("matrix-new")),
+        ["list tenants"] = new("GET", "/api/host/tenants", null),
+        ["read tenant"] = new("GET", "/api/host/tenants/{tenantId}", null),
+        ["rename tenant"] = new("PUT", "/api/host/tenants/{tenantId}", Bodies.Rename),
+        ["read features"] = new("GET", "/api/host/tenants/{tenantId}/features", null),
+        ["replace features"] = new("PUT", "/api/host/tenants/{tenantId}/features", Bodies.Features),
+        ["register client"] = new("POST", "/api/host/tenants/{tenantId}/clients", Bodies.Client),
+        ["list clients"] = new("GET", "/api/host/tenants/{tenantId}/clients", null),
+        ["tenant profile"] = new("GET", "/api/tenants/{tenantId}/profile", null, TenantRoute: true),
+    };
+
+    public static TheoryData<string, string> Cases()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var (name, route) in Routes)
+        {
+            string[] kinds = ["no token", "garbage token", "expired token", "forged tenant claim", "Basic instead of Bearer"];
+            kinds = route.TenantRoute
+                ? [.. kinds, "token of another tenant", "token without tenant_admin", "host token", "malformed tenant id"]
+                : [.. kinds, "tenant token"];
+            if (route.HasTenantId && !route.TenantRoute)
+            {
+                kinds = [.. kinds, "unknown tenant", "malformed tenant id"];
+            }
+
+            if (route.Body is not null)
+            {
+                kinds = [.. kinds, "invalid body"];
+            }
+
+            foreach (var kind in kinds)
+            {
+                cases.Add(name, kind);
+            }
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Route_answers_its_error_case_with_a_problem_and_stores_nothing(string routeName, string kind)
+    {
+        var route = Routes[routeName];
+        var (own, ownToken, expired) = route.TenantRoute
+            ? (GatewayFixture.TenantA, fixture.AdminTokenA, fixture.ExpiredAdminTokenA)
+            : (GatewayFixture.TenantB, fixture.HostToken, fixture.ExpiredHostToken);
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{GatewayFactory.HostClientId}:{fixture.Factory.HostSecret}"));
+        var (tenantId, authorization, body, status, names) = kind switch
+        {
+            "no token" => (own, null, route.Body, 401, "access token"),
+            "garbage token" => (own, "Bearer not-a-jwt", route.Body, 401, "not valid"),
+            "expired token" => (own, $"Bearer {expired}", route.Body, 401, "expired"),
+            "forged tenant claim" => (own, $"Bearer {Forge(fixture.AdminTokenB, GatewayFixture.TenantB, GatewayFixture.TenantA)}", route.Body, 401, "not valid"),
+            "Basic instead of Bearer" => (own, $"Basic {basic}", route.Body, 401, "access token"),
+            "tenant token" => (own, $"Bearer {fixture.AdminTokenA}", route.Body, 403, "tenant or its scope"),
+            "token of another tenant" => (GatewayFixture.TenantB, $"Bearer {fixture.AdminTokenA}", route.Body, 403, "tenant or its scope"),
+            "token without tenant_admin" => (own, $"Bearer {fixture.NonAdminTokenA}", route.Body, 403, "tenant or its scope"),
+            "host token" => (own, $"Bearer {fixture.HostToken}", route.Body, 403, "tenant or its scope"),
+            "unknown tenant" => ("no-such-tenant", $"Bearer {ownToken}", route.Body, 404, "no-such-tenant"),
+            "malformed tenant id" => ("Not_A_Tenant", $"Bearer {ownToken}", route.Body, route.TenantRoute ? 403 : 400, route.TenantRoute ? "tenant or its scope" : "tenantId"),
+            "invalid body" => (own, $"Bearer {ownToken}", route.Body!.Replace("\"", "'", StringComparison.Ordinal), 400, "body"),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
+        var before = await StateSnapshot.ReadAsync(fixture);
+
+        using var request = new HttpRequestMessage(new HttpMethod(route.Method), route.Path(tenantId));
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await fixture.Api.Http.SendAsync(request);
+        await ProblemAssert.IsProblemAsync(response, status, names);
+        if (status == 401)
+        {
+            Assert.StartsWith("Bearer", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await StateSnapshot.ReadAsync(fixture));
+    }
+
+    [Fact]
+    public void Every_protected_route_of_the_gateway_is_in_the_matrix()
+    {
+        var mapped = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IAuthorizeData>() is not null)
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))
+            .Order()
+            .ToList();
+        Assert.Equal(Routes.Values.Select(r => $"{r.Method} {r.Template}").Order(), mapped);
+    }
+
+    /// <summary>Rewrites the token's tenant claim and keeps the old signature, as an attacker would.</summary>
+    private static string Forge(string token, string from, string to)
+    {
+        var parts = token.Split('.');
+        var payload = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(parts[1]));
+        Assert.Contains($"\"{from}\"", payload, StringComparison.Ordinal);
+        parts[1] = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.Replace($"\"{from}\"", $"\"{to}\"", StringComparison.Ordinal)));
+        return string.Join('.', parts);
+    }
+}
