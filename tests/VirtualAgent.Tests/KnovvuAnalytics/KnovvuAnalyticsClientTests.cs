@@ -97,12 +97,21 @@ public sealed class KnovvuAnalyticsClientTests
         await ca.Client.SendDepartmentsAgentsAsync(ca.TenantB, CaClientHarness.Department("p1", "web"), default);
         ca.Simulator.Faults.Add(new FaultRule { Kind = FaultKind.ServerError, Path = "api/chats", ClientId = "client-a" });
 
-        for (var i = 0; i < 5; i++)
+        // Failures reach CA until the breaker has seen enough of them; then calls fail at once without reaching it.
+        var reachedCa = 0;
+        while (true)
         {
-            await Assert.ThrowsAsync<HttpRequestException>(() => ca.Client.SendChatAsync(ca.TenantA, CaClientHarness.Chat($"a{i}", Agent), default));
+            var failure = await Assert.ThrowsAnyAsync<Exception>(() => ca.Client.SendChatAsync(ca.TenantA, CaClientHarness.Chat($"a{reachedCa}", Agent), default));
+            if (failure is BrokenCircuitException)
+            {
+                break;
+            }
+
+            Assert.IsType<HttpRequestException>(failure);
+            Assert.True(++reachedCa <= 5, "the breaker never opened");
         }
 
-        await Assert.ThrowsAsync<BrokenCircuitException>(() => ca.Client.SendChatAsync(ca.TenantA, CaClientHarness.Chat("a-open", Agent), default));
+        Assert.Equal(reachedCa, ca.Simulator.Requests.Entries.Count(e => e.Path == "api/chats"));
         await ca.Client.SendChatAsync(ca.TenantB, CaClientHarness.Chat("b-fine", Agent), default);
         Assert.NotNull(ca.Simulator.Received.FindChat("ca-b", "b-fine"));
     }
