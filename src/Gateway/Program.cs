@@ -2,8 +2,11 @@ using KnovvuOrleans.Gateway.Auth;
 using KnovvuOrleans.Gateway.Clients;
 using KnovvuOrleans.Gateway.Health;
 using KnovvuOrleans.Gateway.Http;
+using KnovvuOrleans.Gateway.KnovvuAnalytics;
 using KnovvuOrleans.Gateway.OpenApi;
 using KnovvuOrleans.Gateway.Tenants;
+using KnovvuOrleans.Gateway.VirtualAgent;
+using KnovvuOrleans.Grains;
 using KnovvuOrleans.Grains.Tenants;
 using KnovvuOrleans.Hosting;
 using KnovvuOrleans.Runtime.Hosting;
@@ -17,6 +20,7 @@ builder.Services
     .AddGrainRuntime(options => builder.Configuration.GetSection(GrainRuntimeOptions.SectionName).Bind(options))
     .AddGrains(typeof(TenantGrain).Assembly)
     .UseStorage(storage);
+builder.Services.AddKnovvuGrainServices();
 
 builder.Services.AddGatewayHttp();
 builder.Services.AddGatewayAuth();
@@ -41,6 +45,8 @@ app.MapTokenEndpoint();
 app.MapHostTenantEndpoints();
 app.MapHostClientEndpoints();
 app.MapTenantAdminEndpoints();
+app.MapCaIntegrationEndpoints();
+app.MapVaEndpoints();
 
 app.Logger.LogInformation("Gateway using the {Provider} provider", storage.Provider);
 app.Run();

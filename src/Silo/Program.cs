@@ -1,3 +1,5 @@
+using KnovvuOrleans.Grains;
+using KnovvuOrleans.Grains.Tenants;
 using KnovvuOrleans.Hosting;
 using KnovvuOrleans.Runtime.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -7,7 +9,9 @@ var builder = WebApplication.CreateBuilder(args);
 var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
 builder.Services
     .AddGrainRuntime(options => builder.Configuration.GetSection(GrainRuntimeOptions.SectionName).Bind(options))
+    .AddGrains(typeof(TenantGrain).Assembly)
     .UseStorage(storage);
+builder.Services.AddKnovvuGrainServices();
 
 builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
 

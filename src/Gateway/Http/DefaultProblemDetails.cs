@@ -14,7 +14,7 @@ internal sealed class DefaultProblemDetails(IOptions<GatewayOptions> gateway) : 
             StatusCodes.Status404NotFound => "No route matches this path.",
             StatusCodes.Status405MethodNotAllowed => "This route does not accept this HTTP method.",
             StatusCodes.Status413PayloadTooLarge =>
-                $"The request body is larger than the limit of {gateway.Value.MaxRequestBodyBytes} bytes.",
+                $"The request body is larger than the limit of {RequestBodyLimit.For(context.HttpContext, gateway.Value)} bytes.",
             StatusCodes.Status415UnsupportedMediaType => "The request body must be JSON (Content-Type: application/json).",
             _ => null,
         };

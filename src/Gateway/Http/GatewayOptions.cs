@@ -7,4 +7,7 @@ public sealed class GatewayOptions
 
     /// <summary>The largest request body any route accepts; configuration documents are small.</summary>
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>The largest body of the routes that take batches (VA sessions).</summary>
+    public long MaxIngestBodyBytes { get; set; } = 8 * 1024 * 1024;
 }

@@ -7,7 +7,7 @@ namespace KnovvuOrleans.Grains.KnovvuAnalytics;
 
 /// <summary>
 /// Sends departments, agents and chats to a tenant's Knovvu Analytics: bearer token from the cache (renewed once on
-/// a 401), the tenant's rate limit, then its resilience pipeline. Returns when CA acknowledged; throws
+/// a 401), the tenant's rate limit and any pause a 429 asked for, then its resilience pipeline. Returns when CA acknowledged; throws
 /// <see cref="CaRequestRejectedException"/> when CA refused for good, and another exception when it stayed
 /// unavailable through every retry (or the tenant's breaker is open), so the caller keeps the work for later.
 /// </summary>
@@ -45,6 +45,7 @@ public sealed class KnovvuAnalyticsClient(IHttpClientFactory http, CaTokenCache 
     {
         using var lease = await resilience.AcquireAsync(connection.TenantId, cancellationToken);
         var token = await tokens.GetAsync(connection, cancellationToken);
+        await resilience.WaitWhilePausedAsync(connection.TenantId, cancellationToken);
         var response = await SendAsync(uri, body, token, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
@@ -52,6 +53,11 @@ public sealed class KnovvuAnalyticsClient(IHttpClientFactory http, CaTokenCache 
             response.Dispose();
             tokens.Invalidate(connection, token);
             response = await SendAsync(uri, body, await tokens.GetAsync(connection, cancellationToken), cancellationToken);
+        }
+
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            resilience.Pause(connection.TenantId, response);
         }
 
         return response;

@@ -19,7 +19,8 @@ public sealed class KnovvuAnalyticsClientOptions
     /// <summary>Share of failures within <see cref="BreakerSamplingDuration"/> that opens a tenant's breaker.</summary>
     public double BreakerFailureRatio { get; set; } = 0.5;
 
-    public int BreakerMinimumThroughput { get; set; } = 20;
+    /// <summary>Attempts the breaker needs to see before it judges; a small sample at a normal error rate must not open it.</summary>
+    public int BreakerMinimumThroughput { get; set; } = 50;
 
     public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
 

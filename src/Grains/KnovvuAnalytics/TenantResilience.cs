@@ -21,6 +21,7 @@ public sealed class TenantResilience(IOptions<KnovvuAnalyticsClientOptions> opti
 
     private readonly ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>> _pipelines = new();
     private readonly ConcurrentDictionary<string, TenantLimits> _limits = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _pausedUntil = new();
 
     public ResiliencePipeline<HttpResponseMessage> PipelineFor(string tenantId) => _pipelines.GetOrAdd(tenantId, _ => Build());
 
@@ -36,6 +37,21 @@ public sealed class TenantResilience(IOptions<KnovvuAnalyticsClientOptions> opti
             return await limits.InFlight.AcquireAsync(1, cancellationToken);
         }
     }
+
+    /// <summary>A 429 asks the whole tenant to slow down: no new request of it leaves before the Retry-After.</summary>
+    public void Pause(string tenantId, HttpResponseMessage throttled)
+    {
+        if (RetryAfter(throttled) is { } wait)
+        {
+            var until = time.GetUtcNow() + wait;
+            _pausedUntil.AddOrUpdate(tenantId, until, (_, current) => current > until ? current : until);
+        }
+    }
+
+    public Task WaitWhilePausedAsync(string tenantId, CancellationToken cancellationToken) =>
+        _pausedUntil.TryGetValue(tenantId, out var until) && until - time.GetUtcNow() is { Ticks: > 0 } wait
+            ? Task.Delay(wait, time, cancellationToken)
+            : Task.CompletedTask;
 
     public static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
@@ -70,7 +86,12 @@ public sealed class TenantResilience(IOptions<KnovvuAnalyticsClientOptions> opti
         return builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
-                ShouldHandle = transient,
+                // A 429 is back-pressure from a healthy CA, already honoured by waiting out Retry-After: only server
+                // errors, timeouts and network failures say that CA is unwell.
+                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                    .Handle<HttpRequestException>()
+                    .Handle<TimeoutRejectedException>()
+                    .HandleResult(response => IsTransient(response.StatusCode) && response.StatusCode != HttpStatusCode.TooManyRequests),
                 FailureRatio = settings.BreakerFailureRatio,
                 MinimumThroughput = settings.BreakerMinimumThroughput,
                 SamplingDuration = settings.BreakerSamplingDuration,

@@ -54,7 +54,7 @@ internal sealed class ActivationData
     public bool KeepAlive { get; set; }
 
     public bool IsIdleFor(TimeSpan idle) =>
-        !KeepAlive && _backgroundWork.Count == 0 && Volatile.Read(ref _queued) == 0
+        !KeepAlive && !HasRunningBackgroundWork && Volatile.Read(ref _queued) == 0
         && Runtime.Time.GetElapsedTime(Interlocked.Read(ref _lastActivity)) >= idle;
 
     public void Start()
@@ -96,7 +96,9 @@ internal sealed class ActivationData
     public void StartBackgroundWork(Func<CancellationToken, Task> work)
     {
         using (ExecutionContext.SuppressFlow())
+        lock (_backgroundWork)
         {
+            _backgroundWork.RemoveAll(t => t.IsCompleted);
             _backgroundWork.Add(Task.Run(async () =>
             {
                 try
@@ -111,6 +113,17 @@ internal sealed class ActivationData
                     Runtime.Logger.LogError(exception, "Background work of {Grain} failed", GrainId);
                 }
             }));
+        }
+    }
+
+    private bool HasRunningBackgroundWork
+    {
+        get
+        {
+            lock (_backgroundWork)
+            {
+                return _backgroundWork.Any(t => !t.IsCompleted);
+            }
         }
     }
 
@@ -254,7 +267,13 @@ internal sealed class ActivationData
     private async Task DeactivateCoreAsync(DeactivationReason reason)
     {
         await _lifetime.CancelAsync();
-        await Task.WhenAll(_backgroundWork).WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
+        Task[] background;
+        lock (_backgroundWork)
+        {
+            background = [.. _backgroundWork];
+        }
+
+        await Task.WhenAll(background).WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
         var turn = new TurnContext(this);
         TurnContext.Current = turn;
         try

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using KnovvuOrleans.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace KnovvuOrleans.Gateway.Tests.Support;
@@ -27,7 +28,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     /// <summary>Configuration on top of the defaults; a null value clears a default (it reaches the gateway as "").</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
-    public ManualClock Clock { get; } = new();
+    public ShiftedClock Clock { get; } = new();
 
     public CapturedLogs Logs { get; } = new();
 

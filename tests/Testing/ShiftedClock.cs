@@ -1,7 +1,7 @@
-namespace KnovvuOrleans.Gateway.Tests.Support;
+namespace KnovvuOrleans.Testing;
 
 /// <summary>The system clock shifted by an offset a test sets: tokens issued "two hours ago" without waiting.</summary>
-public sealed class ManualClock : TimeProvider
+public sealed class ShiftedClock : TimeProvider
 {
     private long _offsetTicks;
 

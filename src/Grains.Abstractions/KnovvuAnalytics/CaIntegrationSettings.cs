@@ -1,0 +1,41 @@
+using KnovvuOrleans.Grains.Abstractions.Validation;
+
+namespace KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
+
+/// <summary>
+/// A tenant admin's Knovvu Analytics settings as sent: the client secret is write-only, and may be left out of an
+/// update to keep the stored one.
+/// </summary>
+public sealed record CaIntegrationSettings(Uri ServiceBaseUrl, Uri TokenEndpoint, string ClientId, string? ClientSecret, bool Enabled)
+{
+    public ValidationErrors Validate(bool secretStored)
+    {
+        var errors = new ValidationErrors();
+        ValidateUrl(errors, "serviceBaseUrl", ServiceBaseUrl);
+        ValidateUrl(errors, "tokenEndpoint", TokenEndpoint);
+        DisplayName.Validate(errors, "clientId", ClientId, 200);
+        if (ClientSecret is null ? !secretStored : string.IsNullOrWhiteSpace(ClientSecret) || ClientSecret.Length > 1000)
+        {
+            errors.Add("clientSecret", "clientSecret is required the first time, 1-1000 characters.");
+        }
+
+        return errors;
+    }
+
+    // The secret must not travel in clear outside loopback: http is allowed only there (tests, the demo).
+    private static void ValidateUrl(ValidationErrors errors, string field, Uri? url)
+    {
+        if (url is not { IsAbsoluteUri: true } || (url.Scheme != Uri.UriSchemeHttps && !(url.Scheme == Uri.UriSchemeHttp && url.IsLoopback))
+            || !string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment) || !string.IsNullOrEmpty(url.UserInfo))
+        {
+            errors.Add(field, $"{field} must be an absolute https URL (http only on loopback) without query, fragment or user info.");
+        }
+    }
+
+    /// <summary>The secret masked, so the settings can be logged or echoed.</summary>
+    public override string ToString() =>
+        $"CA settings {{ {ServiceBaseUrl}, token {TokenEndpoint}, client {ClientId}, enabled {Enabled} }}";
+}
+
+/// <summary>The settings as they are read back: never the secret, only whether one is stored.</summary>
+public sealed record CaIntegrationView(Uri ServiceBaseUrl, Uri TokenEndpoint, string ClientId, bool ClientSecretSet, bool Enabled);

@@ -1,0 +1,37 @@
+using KnovvuOrleans.Runtime;
+
+namespace KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
+
+/// <summary>
+/// A tenant's VA → Knovvu Analytics integration: its settings (the secret encrypted at rest) and the hourly job
+/// that sends new departments and agents, then the published sessions not sent yet within the tenant's hourly
+/// cap. The key is the tenant id.
+/// </summary>
+public interface ICaIntegrationGrain : IGrainWithStringKey
+{
+    /// <summary>Null when nothing is configured.</summary>
+    Task<CaIntegrationView?> Get();
+
+    /// <summary>Stores the settings; invalid ones throw <see cref="Validation.InvalidSettingsException"/>.</summary>
+    Task<CaIntegrationView> Configure(CaIntegrationSettings settings);
+
+    Task<bool> IsEnabled();
+
+    /// <summary>Starts a run of the hourly job now unless one is running; the status tells how it went.</summary>
+    Task StartSync();
+
+    [AlwaysInterleave]
+    Task<CaSyncStatus> GetSyncStatus();
+}
+
+/// <summary>How the last run of the hourly job went.</summary>
+public sealed record CaSyncStatus(
+    bool Running,
+    int Runs,
+    DateTimeOffset? LastRunStarted,
+    DateTimeOffset? LastRunEnded,
+    int DepartmentsSent,
+    int AgentsSent,
+    int SessionsSent,
+    int SessionsLeftForNextRun,
+    string? LastError);

@@ -1,0 +1,92 @@
+using System.Runtime.CompilerServices;
+
+namespace KnovvuOrleans.Grains.Conversations;
+
+/// <summary>The conversation log in memory, for the demo and fast tests.</summary>
+public sealed class InMemoryConversationLog : IConversationLog
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(string, string), Entry> _entries = [];
+    private long _nextNumber;
+
+    public Task<long> AppendAsync(ConversationRecord record, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_entries.TryGetValue((record.TenantId, record.ExternalId), out var entry))
+            {
+                _entries[(record.TenantId, record.ExternalId)] = entry = new Entry(record, ++_nextNumber);
+            }
+
+            return Task.FromResult(entry.Number);
+        }
+    }
+
+    public Task<IReadOnlyList<ConversationRecord>> ReadUnsentToCaAsync(
+        string tenantId, IReadOnlyCollection<string> projectIds, int limit, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<ConversationRecord> unsent = Unsent(tenantId, projectIds).OrderBy(e => e.Number).Take(limit).Select(e => e.Record).ToList();
+            return Task.FromResult(unsent);
+        }
+    }
+
+    public Task<int> CountUnsentToCaAsync(string tenantId, IReadOnlyCollection<string> projectIds, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(Unsent(tenantId, projectIds).Count());
+        }
+    }
+
+    public Task MarkSentToCaAsync(string tenantId, string externalId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_entries.TryGetValue((tenantId, externalId), out var entry))
+            {
+                entry.SentToCa = true;
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    public async IAsyncEnumerable<ConversationRecord> ReadHourAsync(
+        string tenantId, DateTime hourStartUtc, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        List<ConversationRecord> hour;
+        lock (_lock)
+        {
+            var start = new DateTimeOffset(DateTime.SpecifyKind(hourStartUtc, DateTimeKind.Utc));
+            hour = _entries.Values.Select(e => e.Record)
+                .Where(r => r.TenantId == tenantId && r.Status == ConversationRecord.PublishedStatus
+                            && r.StartTime >= start && r.StartTime < start.AddHours(1))
+                .OrderBy(r => r.StartTime).ThenBy(r => r.ExternalId, StringComparer.Ordinal)
+                .ToList();
+        }
+
+        foreach (var record in hour)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return record;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    private IEnumerable<Entry> Unsent(string tenantId, IReadOnlyCollection<string> projectIds) =>
+        _entries.Values.Where(e => !e.SentToCa && e.Record.TenantId == tenantId
+                                   && e.Record.Status == ConversationRecord.PublishedStatus
+                                   && e.Record.ProjectId is not null && projectIds.Contains(e.Record.ProjectId));
+
+    private sealed class Entry(ConversationRecord record, long number)
+    {
+        public ConversationRecord Record { get; } = record;
+
+        public long Number { get; } = number;
+
+        public bool SentToCa { get; set; }
+    }
+}

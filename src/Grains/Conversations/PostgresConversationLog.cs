@@ -1,0 +1,108 @@
+using System.Runtime.CompilerServices;
+using KnovvuOrleans.Grains.Storage;
+using Npgsql;
+
+namespace KnovvuOrleans.Grains.Conversations;
+
+/// <summary>The conversation log in PostgreSQL; the <c>knovvu</c> schema is migrated on first use.</summary>
+public sealed class PostgresConversationLog(NpgsqlDataSource dataSource) : IConversationLog
+{
+    private const string Columns = "tenant_id, external_id, source, status, project_id, channel_id, is_call, start_time, end_time, document";
+
+    private readonly Lazy<Task> _migrated = new(() => KnovvuSchema.MigrateAsync(dataSource));
+
+    public async Task<long> AppendAsync(ConversationRecord record, CancellationToken cancellationToken)
+    {
+        await _migrated.Value;
+        await using var command = dataSource.CreateCommand($"""
+            WITH added AS (
+                INSERT INTO knovvu.conversations ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                ON CONFLICT (tenant_id, external_id) DO NOTHING
+                RETURNING number)
+            SELECT number FROM added
+            UNION ALL
+            SELECT number FROM knovvu.conversations WHERE tenant_id = $1 AND external_id = $2
+            LIMIT 1
+            """);
+        command.Parameters.Add(new() { Value = record.TenantId });
+        command.Parameters.Add(new() { Value = record.ExternalId });
+        command.Parameters.Add(new() { Value = record.Source });
+        command.Parameters.Add(new() { Value = record.Status });
+        command.Parameters.Add(new() { Value = (object?)record.ProjectId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)record.ChannelId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = record.IsCall });
+        command.Parameters.Add(new() { Value = record.StartTime.UtcDateTime });
+        command.Parameters.Add(new() { Value = record.EndTime.UtcDateTime });
+        command.Parameters.Add(new() { Value = record.Document });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<IReadOnlyList<ConversationRecord>> ReadUnsentToCaAsync(
+        string tenantId, IReadOnlyCollection<string> projectIds, int limit, CancellationToken cancellationToken)
+    {
+        await _migrated.Value;
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM knovvu.conversations
+            WHERE tenant_id = $1 AND status = 'published' AND ca_sent_at IS NULL AND project_id = ANY($2)
+            ORDER BY number LIMIT $3
+            """);
+        command.Parameters.Add(new() { Value = tenantId });
+        command.Parameters.Add(new() { Value = projectIds.ToArray() });
+        command.Parameters.Add(new() { Value = limit });
+        var records = new List<ConversationRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(Read(reader));
+        }
+
+        return records;
+    }
+
+    public async Task<int> CountUnsentToCaAsync(string tenantId, IReadOnlyCollection<string> projectIds, CancellationToken cancellationToken)
+    {
+        await _migrated.Value;
+        await using var command = dataSource.CreateCommand("""
+            SELECT count(*) FROM knovvu.conversations
+            WHERE tenant_id = $1 AND status = 'published' AND ca_sent_at IS NULL AND project_id = ANY($2)
+            """);
+        command.Parameters.Add(new() { Value = tenantId });
+        command.Parameters.Add(new() { Value = projectIds.ToArray() });
+        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task MarkSentToCaAsync(string tenantId, string externalId, CancellationToken cancellationToken)
+    {
+        await _migrated.Value;
+        await using var command = dataSource.CreateCommand("""
+            UPDATE knovvu.conversations SET ca_sent_at = now() WHERE tenant_id = $1 AND external_id = $2 AND ca_sent_at IS NULL
+            """);
+        command.Parameters.Add(new() { Value = tenantId });
+        command.Parameters.Add(new() { Value = externalId });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async IAsyncEnumerable<ConversationRecord> ReadHourAsync(
+        string tenantId, DateTime hourStartUtc, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _migrated.Value;
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM knovvu.conversations
+            WHERE tenant_id = $1 AND status = 'published' AND start_time >= $2 AND start_time < $3
+            ORDER BY start_time, external_id
+            """);
+        command.Parameters.Add(new() { Value = tenantId });
+        command.Parameters.Add(new() { Value = DateTime.SpecifyKind(hourStartUtc, DateTimeKind.Utc) });
+        command.Parameters.Add(new() { Value = DateTime.SpecifyKind(hourStartUtc.AddHours(1), DateTimeKind.Utc) });
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return Read(reader);
+        }
+    }
+
+    private static ConversationRecord Read(NpgsqlDataReader reader) => new(
+        reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+        reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
+        reader.GetBoolean(6), new DateTimeOffset(reader.GetDateTime(7)), new DateTimeOffset(reader.GetDateTime(8)), reader.GetString(9));
+}

@@ -1,0 +1,105 @@
+using KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
+using KnovvuOrleans.Grains.Conversations;
+using KnovvuOrleans.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KnovvuOrleans.Grains.KnovvuAnalytics;
+
+/// <summary>
+/// A tenant's VA → Knovvu Analytics integration (key: tenant id). While enabled, a reminder starts the job every
+/// <see cref="CaSyncOptions.Period"/>; the job runs as background work of this activation, outside turns, so a long
+/// run neither blocks the grain nor meets the call timeout, and at most one run goes on at a time.
+/// </summary>
+[GrainType("ca-integration")]
+public sealed class CaIntegrationGrain(
+    [PersistentState("ca-integration")] IPersistentState<CaIntegrationState> state,
+    CaSecretProtector secrets,
+    IConversationLog log,
+    KnovvuAnalyticsClient client,
+    IOptions<CaSyncOptions> options,
+    ILogger<CaIntegrationGrain> logger) : Grain, ICaIntegrationGrain, IRemindable
+{
+    private const string ReminderName = "va-ca-sync";
+
+    private volatile CaSyncStatus _status = new(false, 0, null, null, 0, 0, 0, 0, null);
+
+    public Task<CaIntegrationView?> Get() => Task.FromResult(View());
+
+    public Task<bool> IsEnabled() => Task.FromResult(state.RecordExists && state.State.Enabled);
+
+    public async Task<CaIntegrationView> Configure(CaIntegrationSettings settings)
+    {
+        settings.Validate(secretStored: state.RecordExists).ThrowIfAny();
+        state.State = new CaIntegrationState
+        {
+            ServiceBaseUrl = settings.ServiceBaseUrl,
+            TokenEndpoint = settings.TokenEndpoint,
+            ClientId = settings.ClientId,
+            ProtectedClientSecret = settings.ClientSecret is { } secret ? secrets.Protect(secret) : state.State.ProtectedClientSecret,
+            Enabled = settings.Enabled,
+        };
+        await state.WriteStateAsync();
+
+        if (settings.Enabled)
+        {
+            await RegisterOrUpdateReminder(ReminderName, options.Value.Period, options.Value.Period);
+        }
+        else if (await GetReminder(ReminderName) is { } reminder)
+        {
+            await UnregisterReminder(reminder);
+        }
+
+        return View()!;
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => StartSync();
+
+    public Task StartSync()
+    {
+        if (_status.Running || !state.RecordExists || !state.State.Enabled)
+        {
+            return Task.CompletedTask;
+        }
+
+        var settings = state.State;
+        var tenantId = GetPrimaryKeyString();
+        var connection = new CaConnection(
+            tenantId, settings.ServiceBaseUrl, settings.TokenEndpoint, settings.ClientId, secrets.Unprotect(settings.ProtectedClientSecret));
+        var run = new CaSyncRun(tenantId, connection, GrainFactory, log, client, options.Value, logger);
+        _status = _status with { Running = true, Runs = _status.Runs + 1, LastRunStarted = DateTimeOffset.UtcNow, LastError = null };
+        StartBackgroundWork(async cancellationToken =>
+        {
+            string? error = null;
+            try
+            {
+                await run.RunAsync(cancellationToken);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                error = exception.Message;
+                logger.LogWarning(exception, "VA → CA run of tenant {Tenant} stopped; the rest goes at the next run", tenantId);
+            }
+            finally
+            {
+                _status = _status with
+                {
+                    Running = false,
+                    LastRunEnded = DateTimeOffset.UtcNow,
+                    DepartmentsSent = run.DepartmentsSent,
+                    AgentsSent = run.AgentsSent,
+                    SessionsSent = run.SessionsSent,
+                    SessionsLeftForNextRun = run.SessionsLeft,
+                    LastError = error,
+                };
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task<CaSyncStatus> GetSyncStatus() => Task.FromResult(_status);
+
+    private CaIntegrationView? View() => state.RecordExists
+        ? new CaIntegrationView(state.State.ServiceBaseUrl, state.State.TokenEndpoint, state.State.ClientId, ClientSecretSet: true, state.State.Enabled)
+        : null;
+}

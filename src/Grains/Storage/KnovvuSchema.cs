@@ -1,0 +1,41 @@
+using KnovvuOrleans.Runtime.Storage.Postgres;
+using Npgsql;
+
+namespace KnovvuOrleans.Grains.Storage;
+
+/// <summary>The product's own tables, in the <c>knovvu</c> schema. Append migrations; never edit a shipped one.</summary>
+internal static class KnovvuSchema
+{
+    public const string Name = "knovvu";
+
+    public static Task MigrateAsync(NpgsqlDataSource dataSource) =>
+        new PostgresMigrator(dataSource, Name, Migrations).MigrateAsync(CancellationToken.None);
+
+    public static readonly IReadOnlyList<string> Migrations =
+    [
+        """
+        CREATE TABLE knovvu.conversations (
+            tenant_id text NOT NULL,
+            external_id text NOT NULL,
+            number bigserial NOT NULL,
+            source text NOT NULL,
+            status text NOT NULL,
+            project_id text NULL,
+            channel_id text NULL,
+            is_call boolean NOT NULL,
+            start_time timestamptz NOT NULL,
+            end_time timestamptz NOT NULL,
+            document text NOT NULL,
+            ingested_at timestamptz NOT NULL DEFAULT now(),
+            ca_sent_at timestamptz NULL,
+            PRIMARY KEY (tenant_id, external_id));
+        CREATE INDEX conversations_by_hour ON knovvu.conversations (tenant_id, start_time) WHERE status = 'published';
+        CREATE INDEX conversations_ca_unsent ON knovvu.conversations (tenant_id, number)
+            WHERE status = 'published' AND ca_sent_at IS NULL;
+
+        CREATE TABLE knovvu.data_protection_keys (
+            name text PRIMARY KEY,
+            xml text NOT NULL);
+        """,
+    ];
+}

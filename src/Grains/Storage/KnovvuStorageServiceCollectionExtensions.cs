@@ -1,0 +1,34 @@
+using KnovvuOrleans.Grains.Conversations;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace KnovvuOrleans.Grains.Storage;
+
+public static class KnovvuStorageServiceCollectionExtensions
+{
+    private const string ApplicationName = "KnovvuOrleans";
+
+    /// <summary>
+    /// The conversation log and the Data Protection key ring in PostgreSQL, on the data source the runtime uses
+    /// (register the runtime's PostgreSQL provider first).
+    /// </summary>
+    public static IServiceCollection AddKnovvuPostgresStorage(this IServiceCollection services)
+    {
+        services.AddSingleton<IConversationLog>(sp => new PostgresConversationLog(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddDataProtection().SetApplicationName(ApplicationName);
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+            options => options.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>())));
+        return services;
+    }
+
+    /// <summary>Everything in memory, for the demo and fast tests: nothing (keys included) outlives the process.</summary>
+    public static IServiceCollection AddKnovvuInMemoryStorage(this IServiceCollection services)
+    {
+        services.AddSingleton<IConversationLog, InMemoryConversationLog>();
+        services.AddDataProtection().SetApplicationName(ApplicationName).UseEphemeralDataProtectionProvider();
+        return services;
+    }
+}
