@@ -76,13 +76,13 @@ internal sealed class SimulatedCall
         switch (_faults.Fault)
         {
             case { Kind: FaultKind.ServerError } rule:
-                await RespondAsync(Results.StatusCode(rule.StatusCode ?? StatusCodes.Status503ServiceUnavailable));
+                await RespondAsync(_pipeline.FaultAnswer(rule.StatusCode ?? StatusCodes.Status503ServiceUnavailable));
                 return true;
             case { Kind: FaultKind.TooManyRequests } rule:
                 var seconds = (int)Math.Ceiling(rule.RetryAfter.TotalSeconds);
                 _retryAfter = TimeSpan.FromSeconds(seconds);
                 Http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await RespondAsync(Results.StatusCode(StatusCodes.Status429TooManyRequests));
+                await RespondAsync(_pipeline.FaultAnswer(StatusCodes.Status429TooManyRequests, _retryAfter));
                 return true;
             default:
                 return false;
@@ -102,7 +102,7 @@ internal sealed class SimulatedCall
         switch (_faults.Fault)
         {
             case { Kind: FaultKind.AckLost } rule:
-                return RespondAsync(Results.StatusCode(rule.StatusCode ?? StatusCodes.Status500InternalServerError));
+                return RespondAsync(_pipeline.FaultAnswer(rule.StatusCode ?? StatusCodes.Status500InternalServerError));
             case { Kind: FaultKind.AckDropped }:
                 Http.Abort();
                 return Task.CompletedTask;
@@ -110,6 +110,9 @@ internal sealed class SimulatedCall
                 return RespondAsync(result);
         }
     }
+
+    /// <summary>Logs the status the endpoint sent by itself (the 101 of a websocket upgrade).</summary>
+    public void RecordAnswer() => _statusCode = Http.Response.StatusCode;
 
     internal RequestLogEntry ToLogEntry() => new(
         _sequence, Path, ClientId, Key, _receivedAt, _pipeline.Time.GetUtcNow(), _statusCode, _retryAfter, _faults.Delay, _faults.Fault?.Kind);

@@ -33,6 +33,8 @@ public sealed class SimulatorHost : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         builder.Services.AddRoutingCore();
         var app = builder.Build();
+        // Genesys' notification channels are websockets; the middleware leaves every other request alone.
+        app.UseWebSockets();
         map(app);
         try
         {

@@ -18,19 +18,30 @@ public static class StrictJson
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request)
         where T : class
     {
+        var (value, error) = await ReadOrExplainAsync<T>(request);
+        return error is null ? (value, null) : (null, error.ToProblem());
+    }
+
+    /// <summary>
+    /// The body as <typeparamref name="T"/>, or what is wrong with it, for a service that answers errors in a shape of
+    /// its own.
+    /// </summary>
+    public static async Task<(T? Value, BodyError? Error)> ReadOrExplainAsync<T>(HttpRequest request)
+        where T : class
+    {
         if (!request.HasJsonContentType())
         {
-            return (null, Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "The body must be application/json."));
+            return (null, new BodyError(StatusCodes.Status415UnsupportedMediaType, "$", "The body must be application/json."));
         }
 
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Options, request.HttpContext.RequestAborted);
-            return value is null ? (null, FieldErrors.Problem("$", "The body must be a JSON object.")) : (value, null);
+            return value is null ? (null, new BodyError(StatusCodes.Status400BadRequest, "$", "The body must not be null.")) : (value, null);
         }
         catch (JsonException exception)
         {
-            return (null, FieldErrors.Problem(FieldOf(exception.Path), exception.Message));
+            return (null, new BodyError(StatusCodes.Status400BadRequest, FieldOf(exception.Path), exception.Message));
         }
     }
 
@@ -51,4 +62,13 @@ public static class StrictJson
     // "$.ChatLines[0].SideId" -> "ChatLines[0].SideId": the field as the contract names it.
     private static string FieldOf(string? path) =>
         path is null or "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+}
+
+/// <summary>Why a request body could not be read: 415 (not JSON) or 400 naming the field (its JSON path).</summary>
+public sealed record BodyError(int StatusCode, string Field, string Message)
+{
+    /// <summary>The ProblemDetails answer: a title for 415, a ValidationProblem naming the field for 400.</summary>
+    public IResult ToProblem() => StatusCode == StatusCodes.Status415UnsupportedMediaType
+        ? Results.Problem(statusCode: StatusCode, title: Message)
+        : FieldErrors.Problem(Field, Message);
 }

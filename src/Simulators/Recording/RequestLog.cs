@@ -16,7 +16,11 @@ public sealed class RequestLog
     /// test can assert that no client came back sooner than its Retry-After. Requests already under way when the
     /// 429 was sent do not count.
     /// </summary>
-    public IReadOnlyList<ThrottleFollowUp> Throttles()
+    /// <param name="retriesOnly">
+    /// Pair each 429 only with the client's next request to the same endpoint with the same key (its retry), for a
+    /// client that goes on with other work while one request waits.
+    /// </param>
+    public IReadOnlyList<ThrottleFollowUp> Throttles(bool retriesOnly = false)
     {
         var byArrival = _entries.OrderBy(e => e.ReceivedAt).ThenBy(e => e.Sequence).ToArray();
         var throttles = new List<ThrottleFollowUp>();
@@ -25,7 +29,10 @@ public sealed class RequestLog
             var throttled = byArrival[i];
             if (throttled.StatusCode == 429)
             {
-                var next = byArrival.Skip(i + 1).FirstOrDefault(e => e.ClientId == throttled.ClientId && e.ReceivedAt >= throttled.RespondedAt);
+                var next = byArrival.Skip(i + 1).FirstOrDefault(e =>
+                    e.ClientId == throttled.ClientId
+                    && e.ReceivedAt >= throttled.RespondedAt
+                    && (!retriesOnly || (e.Path == throttled.Path && e.Key == throttled.Key)));
                 throttles.Add(new ThrottleFollowUp(throttled, next));
             }
         }

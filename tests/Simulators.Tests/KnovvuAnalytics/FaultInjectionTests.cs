@@ -151,6 +151,8 @@ public sealed class FaultInjectionTests
         await Assert.ThrowsAsync<HttpRequestException>(() => ca.PostChatAsync(Seed000.Chat, token));
 
         Assert.Single(ca.Simulator.Received.Chats);
+        // The request is logged when its handler returns, which may be just after the client saw the connection drop.
+        await Eventually.TrueAsync(() => ca.Simulator.Requests.Entries.Any(e => e.Fault == FaultKind.AckDropped), "the dropped request is logged");
         Assert.Equal(0, ca.Simulator.Requests.Entries.Single(e => e.Fault == FaultKind.AckDropped).StatusCode);
     }
 

@@ -1,0 +1,82 @@
+using System.Text.Json.Serialization;
+
+namespace KnovvuOrleans.Grains.Abstractions.GenesysCloud;
+
+/// <summary>
+/// The event body of <c>v2.users.{id}.conversations</c> (and <c>.conversations.calls</c>): the conversation as it is
+/// now. A call has ended for the agent when the agent participant's <c>state</c> is <c>disconnected</c> or
+/// <c>terminated</c> and its <c>endTime</c> is set; earlier events of the same conversation have neither.
+/// </summary>
+public sealed record ConversationEventBody
+{
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    [JsonPropertyName("participants")]
+    public required IReadOnlyList<ConversationEventParticipant> Participants { get; init; }
+}
+
+/// <summary>One participant of a conversation event.</summary>
+public sealed record ConversationEventParticipant
+{
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    [JsonPropertyName("name")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Name { get; init; }
+
+    [JsonPropertyName("address")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Address { get; init; }
+
+    /// <summary>See <see cref="GenesysCloudApi.Purposes"/>.</summary>
+    [JsonPropertyName("purpose")]
+    public required string Purpose { get; init; }
+
+    /// <summary>See <see cref="GenesysCloudApi.ParticipantStates"/>.</summary>
+    [JsonPropertyName("state")]
+    public required string State { get; init; }
+
+    [JsonPropertyName("userId")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? UserId { get; init; }
+
+    [JsonPropertyName("queueId")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? QueueId { get; init; }
+
+    [JsonPropertyName("connectedTime")]
+    [JsonConverter(typeof(GenesysTimestampJsonConverter))]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? ConnectedTime { get; init; }
+
+    [JsonPropertyName("endTime")]
+    [JsonConverter(typeof(GenesysTimestampJsonConverter))]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? EndTime { get; init; }
+
+    [JsonPropertyName("disconnectType")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DisconnectType { get; init; }
+
+    [JsonPropertyName("wrapup")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ConversationEventWrapup? Wrapup { get; init; }
+
+    /// <summary>"none", "active" or "paused".</summary>
+    [JsonPropertyName("recordingState")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RecordingState { get; init; }
+}
+
+/// <summary>The wrap-up code an agent chose.</summary>
+public sealed record ConversationEventWrapup
+{
+    [JsonPropertyName("code")]
+    public required string Code { get; init; }
+
+    [JsonPropertyName("notes")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Notes { get; init; }
+}
