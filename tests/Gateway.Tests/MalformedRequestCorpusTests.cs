@@ -14,6 +14,7 @@ public sealed class MalformedRequestCorpusTests(GatewayFixture fixture) : IClass
         None,
         Host,
         AdminA,
+        IngestA,
         Expired,
         Garbage,
     }
@@ -33,8 +34,34 @@ public sealed class MalformedRequestCorpusTests(GatewayFixture fixture) : IClass
 
     private static Row Client(string body, string names) => new("POST", ClientsA, body, Json, TokenKind.Host, 400, names);
 
+    private static Row Sessions(string body, string names, int status = 400) =>
+        new("POST", "/api/tenants/tenant-a/va/sessions", body, Json, TokenKind.IngestA, status, names);
+
+    /// <summary>A batch with one valid session, after replacing parts of its JSON.</summary>
+    private static string Session(params (string From, string To)[] changes) =>
+        changes.Aggregate(Bodies.VaSessions, (body, c) => body.Replace(c.From, c.To, StringComparison.Ordinal));
+
+    private static string Batch(int count) => $$"""{"sessions":[{{string.Join(",", Enumerable.Repeat(Bodies.VaSession, count))}}]}""";
+
     private static readonly Dictionary<string, Row> Corpus = new()
     {
+        ["sessions: empty batch"] = Sessions("""{"sessions":[]}""", "sessions"),
+        ["sessions: batch over 500"] = Sessions(Batch(501), "sessions"),
+        ["sessions: status missing"] = Sessions(Session(("\"status\":\"published\",", "")), "status"),
+        ["sessions: unknown status"] = Sessions(Session(("\"published\"", "\"archived\"")), "sessions[0].status"),
+        ["sessions: external id with a slash"] = Sessions(Session(("matrix-1", "a/b")), "sessions[0].externalId"),
+        ["sessions: external id with a space"] = Sessions(Session(("matrix-1", "a b")), "sessions[0].externalId"),
+        ["sessions: message side unknown"] = Sessions(Session(("\"side\":\"agent\"", "\"side\":\"bot\"")), "sessions[0].messages[0].side"),
+        ["sessions: message text empty"] = Sessions(Session(("\"Merhaba\"", "\"\"")), "sessions[0].messages[0].text"),
+        ["sessions: end before start"] = Sessions(Session(("\"endTime\":\"2025-08-26T07:04:43Z\"", "\"endTime\":\"2025-08-26T07:04:39Z\"")), "sessions[0].endTime"),
+        ["sessions: not a time"] = Sessions(Session(("2025-08-26T07:04:43Z", "yesterday")), "endTime"),
+        ["sessions: bad language tag"] = Sessions(Session(("\"channelId\":\"web\",", "\"channelId\":\"web\",\"language\":\"turkish!\",")), "sessions[0].language"),
+        ["sessions: nps 11"] = Sessions(Session(("\"channelId\":\"web\",", "\"channelId\":\"web\",\"nps\":11,")), "sessions[0].nps"),
+        ["sessions: unknown direction"] = Sessions(Session(("\"channelId\":\"web\",", "\"channelId\":\"web\",\"direction\":\"sideways\",")), "sessions[0].direction"),
+        ["sessions: unknown field"] = Sessions(Session(("\"channelId\":\"web\",", "\"channelId\":\"web\",\"channelName\":\"x\",")), "channelName"),
+        ["sessions: same external id twice"] = Sessions(Batch(2), "sessions[1].externalId"),
+        ["sessions: unknown project and channel"] = Sessions(Session(), "sessions[0].channelId", 422),
+        ["sessions: admin token without ingest"] = new("POST", "/api/tenants/tenant-a/va/sessions", Session(), Json, TokenKind.AdminA, 403, "scope"),
         ["create: id with upper case"] = Create("""{"id":"Tenant-C","name":"C"}""", 400, "id"),
         ["create: id with a slash"] = Create("""{"id":"tenant/c","name":"C"}""", 400, "id"),
         ["create: id is a parent path"] = Create("""{"id":"..","name":"C"}""", 400, "id"),
@@ -75,14 +102,14 @@ public sealed class MalformedRequestCorpusTests(GatewayFixture fixture) : IClass
         ["features: daily reports enabled as a string"] = Features(Bodies.FeaturesWith(dailyReports: """{"enabled":"yes","retentionMonths":1}"""), "dailyReports.enabled"),
         ["features: unknown field in a section"] = Features(Bodies.FeaturesWith(dailyReports: """{"enabled":true,"retentionMonths":1,"retention":2}"""), "retention"),
         ["features: unknown event type"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":["ConversationDeleted"],"topic":"t"}"""), "dataFeeder.eventTypes[0]"),
-        ["features: null event type"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":["CategoryMatch",null],"topic":"t"}"""), "dataFeeder.eventTypes[1]"),
-        ["features: repeated event type"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":["CategoryMatch","CategoryMatch"],"topic":"t"}"""), "dataFeeder.eventTypes"),
+        ["features: null event type"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":["CategoryMatchForDataFeeder",null],"topic":"t"}"""), "dataFeeder.eventTypes[1]"),
+        ["features: repeated event type"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":["CategoryMatchForDataFeeder","CategoryMatchForDataFeeder"],"topic":"t"}"""), "dataFeeder.eventTypes"),
         ["features: feeder on without event types"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":[],"topic":"t"}"""), "dataFeeder.eventTypes"),
-        ["features: feeder on without a topic"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":["CategoryMatch"],"topic":null}"""), "dataFeeder.topic"),
-        ["features: topic with a space"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":["CategoryMatch"],"topic":"my topic"}"""), "dataFeeder.topic"),
-        ["features: topic with a slash"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":["CategoryMatch"],"topic":"a/b"}"""), "dataFeeder.topic"),
-        ["features: topic too long"] = Features(Bodies.FeaturesWith(dataFeeder: $$"""{"enabled":true,"eventTypes":["CategoryMatch"],"topic":"{{new string('t', 250)}}"}"""), "dataFeeder.topic"),
-        ["features: topic is a parent path"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":["CategoryMatch"],"topic":".."}"""), "dataFeeder.topic"),
+        ["features: feeder on without a topic"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":["CategoryMatchForDataFeeder"],"topic":null}"""), "dataFeeder.topic"),
+        ["features: topic with a space"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":["CategoryMatchForDataFeeder"],"topic":"my topic"}"""), "dataFeeder.topic"),
+        ["features: topic with a slash"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":["CategoryMatchForDataFeeder"],"topic":"a/b"}"""), "dataFeeder.topic"),
+        ["features: topic too long"] = Features(Bodies.FeaturesWith(dataFeeder: $$"""{"enabled":true,"eventTypes":["CategoryMatchForDataFeeder"],"topic":"{{new string('t', 250)}}"}"""), "dataFeeder.topic"),
+        ["features: topic is a parent path"] = Features(Bodies.FeaturesWith(dataFeeder: """{"enabled":true,"eventTypes":["CategoryMatchForDataFeeder"],"topic":".."}"""), "dataFeeder.topic"),
         ["features: session cap 0"] = Features(Bodies.FeaturesWith(vaToCa: """{"sessionsPerHourCap":0}"""), "vaToCa.sessionsPerHourCap"),
         ["features: session cap negative"] = Features(Bodies.FeaturesWith(vaToCa: """{"sessionsPerHourCap":-5}"""), "vaToCa.sessionsPerHourCap"),
         ["features: session cap over the maximum"] = Features(Bodies.FeaturesWith(vaToCa: """{"sessionsPerHourCap":100001}"""), "vaToCa.sessionsPerHourCap"),
@@ -141,6 +168,7 @@ public sealed class MalformedRequestCorpusTests(GatewayFixture fixture) : IClass
         {
             TokenKind.Host => fixture.HostToken,
             TokenKind.AdminA => fixture.AdminTokenA,
+            TokenKind.IngestA => fixture.IngestTokenA,
             TokenKind.Expired => fixture.ExpiredHostToken,
             TokenKind.Garbage => "eyJhbGciOiJub25lIn0.e30.",
             _ => null,

@@ -23,6 +23,15 @@ public sealed class OpenApiDocumentTests(GatewayFixture fixture) : IClassFixture
         ["POST /api/host/tenants/{tenantId}/clients"] = ["201", "400", "401", "403", "404", "413", "415"],
         ["GET /api/host/tenants/{tenantId}/clients"] = ["200", "400", "401", "403", "404"],
         ["GET /api/tenants/{tenantId}/profile"] = ["200", "401", "403", "404"],
+        ["GET /api/tenants/{tenantId}/integrations/knovvu-analytics"] = ["200", "401", "403", "404"],
+        ["PUT /api/tenants/{tenantId}/integrations/knovvu-analytics"] = ["200", "400", "401", "403", "413", "415"],
+        ["GET /api/tenants/{tenantId}/integrations/knovvu-analytics/sync"] = ["200", "401", "403"],
+        ["POST /api/tenants/{tenantId}/integrations/knovvu-analytics/sync"] = ["202", "401", "403"],
+        ["POST /api/tenants/{tenantId}/va/projects"] = ["201", "400", "401", "403", "409", "413", "415"],
+        ["GET /api/tenants/{tenantId}/va/projects"] = ["200", "401", "403"],
+        ["POST /api/tenants/{tenantId}/va/projects/{projectId}/channels"] = ["201", "400", "401", "403", "404", "409", "413", "415"],
+        ["PUT /api/tenants/{tenantId}/va/projects/{projectId}/knovvu-analytics"] = ["204", "400", "401", "403", "404", "409", "413", "415"],
+        ["POST /api/tenants/{tenantId}/va/sessions"] = ["200", "400", "401", "403", "413", "415", "422", "503"],
     };
 
     [Fact]

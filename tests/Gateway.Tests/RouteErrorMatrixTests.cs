@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 using KnovvuOrleans.Gateway.Tests.Support;
+using KnovvuOrleans.Grains.Abstractions.Clients;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,11 +16,15 @@ namespace KnovvuOrleans.Gateway.Tests;
 /// </summary>
 public sealed class RouteErrorMatrixTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
 {
-    private sealed record Route(string Method, string Template, string? Body, bool TenantRoute = false)
+    /// <summary>A route; <paramref name="Scope"/> is the tenant scope a tenant route needs (null: a host route).</summary>
+    private sealed record Route(string Method, string Template, string? Body, string? Scope = null)
     {
+        public bool TenantRoute => Scope is not null;
+
         public bool HasTenantId => Template.Contains("{tenantId}", StringComparison.Ordinal);
 
-        public string Path(string tenantId) => Template.Replace("{tenantId}", tenantId, StringComparison.Ordinal);
+        public string Path(string tenantId) =>
+            Template.Replace("{tenantId}", tenantId, StringComparison.Ordinal).Replace("{projectId}", "matrix-project", StringComparison.Ordinal);
     }
 
     private static readonly Dictionary<string, Route> Routes = new()
@@ -32,7 +37,16 @@ public sealed class RouteErrorMatrixTests(GatewayFixture fixture) : IClassFixtur
         ["replace features"] = new("PUT", "/api/host/tenants/{tenantId}/features", Bodies.Features),
         ["register client"] = new("POST", "/api/host/tenants/{tenantId}/clients", Bodies.Client),
         ["list clients"] = new("GET", "/api/host/tenants/{tenantId}/clients", null),
-        ["tenant profile"] = new("GET", "/api/tenants/{tenantId}/profile", null, TenantRoute: true),
+        ["tenant profile"] = new("GET", "/api/tenants/{tenantId}/profile", null, ClientScopes.TenantAdmin),
+        ["read CA settings"] = new("GET", "/api/tenants/{tenantId}/integrations/knovvu-analytics", null, ClientScopes.TenantAdmin),
+        ["store CA settings"] = new("PUT", "/api/tenants/{tenantId}/integrations/knovvu-analytics", Bodies.CaSettings, ClientScopes.TenantAdmin),
+        ["read CA sync"] = new("GET", "/api/tenants/{tenantId}/integrations/knovvu-analytics/sync", null, ClientScopes.TenantAdmin),
+        ["start CA sync"] = new("POST", "/api/tenants/{tenantId}/integrations/knovvu-analytics/sync", null, ClientScopes.TenantAdmin),
+        ["add VA project"] = new("POST", "/api/tenants/{tenantId}/va/projects", Bodies.VaProject, ClientScopes.TenantAdmin),
+        ["list VA projects"] = new("GET", "/api/tenants/{tenantId}/va/projects", null, ClientScopes.TenantAdmin),
+        ["add VA channel"] = new("POST", "/api/tenants/{tenantId}/va/projects/{projectId}/channels", Bodies.VaChannel, ClientScopes.TenantAdmin),
+        ["toggle VA project"] = new("PUT", "/api/tenants/{tenantId}/va/projects/{projectId}/knovvu-analytics", Bodies.VaToggle, ClientScopes.TenantAdmin),
+        ["record VA sessions"] = new("POST", "/api/tenants/{tenantId}/va/sessions", Bodies.VaSessions, ClientScopes.Ingest),
     };
 
     public static TheoryData<string, string> Cases()
@@ -42,7 +56,7 @@ public sealed class RouteErrorMatrixTests(GatewayFixture fixture) : IClassFixtur
         {
             string[] kinds = ["no token", "garbage token", "expired token", "forged tenant claim", "Basic instead of Bearer"];
             kinds = route.TenantRoute
-                ? [.. kinds, "token of another tenant", "token without tenant_admin", "host token", "malformed tenant id"]
+                ? [.. kinds, "token of another tenant", "token without the route's scope", "host token", "malformed tenant id"]
                 : [.. kinds, "tenant token"];
             if (route.HasTenantId && !route.TenantRoute)
             {
@@ -68,9 +82,13 @@ public sealed class RouteErrorMatrixTests(GatewayFixture fixture) : IClassFixtur
     public async Task Route_answers_its_error_case_with_a_problem_and_stores_nothing(string routeName, string kind)
     {
         var route = Routes[routeName];
-        var (own, ownToken, expired) = route.TenantRoute
-            ? (GatewayFixture.TenantA, fixture.AdminTokenA, fixture.ExpiredAdminTokenA)
-            : (GatewayFixture.TenantB, fixture.HostToken, fixture.ExpiredHostToken);
+        var (own, ownToken, expired) = route.Scope switch
+        {
+            ClientScopes.TenantAdmin => (GatewayFixture.TenantA, fixture.AdminTokenA, fixture.ExpiredAdminTokenA),
+            ClientScopes.Ingest => (GatewayFixture.TenantA, fixture.IngestTokenA, fixture.ExpiredIngestTokenA),
+            _ => (GatewayFixture.TenantB, fixture.HostToken, fixture.ExpiredHostToken),
+        };
+        var withoutScope = route.Scope == ClientScopes.Ingest ? fixture.AdminTokenA : fixture.NonAdminTokenA;
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{GatewayFactory.HostClientId}:{fixture.Factory.HostSecret}"));
         var (tenantId, authorization, body, status, names) = kind switch
         {
@@ -80,8 +98,8 @@ public sealed class RouteErrorMatrixTests(GatewayFixture fixture) : IClassFixtur
             "forged tenant claim" => (own, $"Bearer {Forge(fixture.AdminTokenB, GatewayFixture.TenantB, GatewayFixture.TenantA)}", route.Body, 401, "not valid"),
             "Basic instead of Bearer" => (own, $"Basic {basic}", route.Body, 401, "access token"),
             "tenant token" => (own, $"Bearer {fixture.AdminTokenA}", route.Body, 403, "tenant or its scope"),
-            "token of another tenant" => (GatewayFixture.TenantB, $"Bearer {fixture.AdminTokenA}", route.Body, 403, "tenant or its scope"),
-            "token without tenant_admin" => (own, $"Bearer {fixture.NonAdminTokenA}", route.Body, 403, "tenant or its scope"),
+            "token of another tenant" => (GatewayFixture.TenantB, $"Bearer {ownToken}", route.Body, 403, "tenant or its scope"),
+            "token without the route's scope" => (own, $"Bearer {withoutScope}", route.Body, 403, "tenant or its scope"),
             "host token" => (own, $"Bearer {fixture.HostToken}", route.Body, 403, "tenant or its scope"),
             "unknown tenant" => ("no-such-tenant", $"Bearer {ownToken}", route.Body, 404, "no-such-tenant"),
             "malformed tenant id" => ("Not_A_Tenant", $"Bearer {ownToken}", route.Body, route.TenantRoute ? 403 : 400, route.TenantRoute ? "tenant or its scope" : "tenantId"),

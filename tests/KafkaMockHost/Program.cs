@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using KnovvuOrleans.KafkaMockHost;
+using KnovvuOrleans.Simulators.Kafka;
 
 // Usage: KafkaMockHost [--brokers N] [--topics a:4,b:1] [--ready-file PATH]
 // Prints "bootstrap=<host:port,...>", then runs until SIGTERM/SIGINT or stdin EOF.

@@ -1,3 +1,4 @@
+using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.Abstractions.Validation;
 
 namespace KnovvuOrleans.Grains.Abstractions.Tenants;

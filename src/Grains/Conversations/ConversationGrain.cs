@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KnovvuOrleans.Grains.Abstractions.Conversations;
+using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 using KnovvuOrleans.Grains.VirtualAgent;

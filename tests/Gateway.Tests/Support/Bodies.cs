@@ -5,13 +5,32 @@ public static class Bodies
 {
     public const string Features = """
         {"dailyReports":{"enabled":true,"retentionMonths":2},
-         "dataFeeder":{"enabled":true,"eventTypes":["ConversationCreatedForDataFeeder","CategoryMatch"],"topic":"acme.conversations"},
+         "dataFeeder":{"enabled":true,"eventTypes":["ConversationCreatedForDataFeeder","CategoryMatchForDataFeeder"],"topic":"acme.conversations"},
          "vaToCa":{"sessionsPerHourCap":500}}
         """;
 
     public const string Rename = """{"name":"Renamed"}""";
 
     public const string Client = """{"name":"reports","scopes":["dataservice_external"]}""";
+
+    public const string CaSettings = """
+        {"serviceBaseUrl":"https://ca.example.test/","tokenEndpoint":"https://ca.example.test/identity/connect/token",
+         "clientId":"va","clientSecret":"matrix-secret","enabled":true}
+        """;
+
+    public const string VaProject = """{"id":"matrix-project","name":"Matrix"}""";
+
+    public const string VaChannel = """{"id":"web","name":"Web","type":"web"}""";
+
+    public const string VaToggle = """{"enabled":true}""";
+
+    public const string VaSession = """
+        {"externalId":"matrix-1","status":"published","projectId":"matrix-project","channelId":"web",
+         "startTime":"2025-08-26T07:04:40Z","endTime":"2025-08-26T07:04:43Z",
+         "messages":[{"time":"2025-08-26T07:04:40Z","text":"Merhaba","side":"agent"}]}
+        """;
+
+    public const string VaSessions = $$"""{"sessions":[{{VaSession}}]}""";
 
     public static string CreateTenant(string id) => $$"""{"id":"{{id}}","name":"New tenant"}""";
 

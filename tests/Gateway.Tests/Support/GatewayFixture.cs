@@ -24,6 +24,12 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public string AdminTokenB { get; private set; } = null!;
 
+    /// <summary>A token of tenant A with only the ingest scope.</summary>
+    public string IngestTokenA { get; private set; } = null!;
+
+    /// <summary>Tenant A's ingest token issued two token lifetimes ago.</summary>
+    public string ExpiredIngestTokenA { get; private set; } = null!;
+
     /// <summary>A token of tenant A that has every tenant scope except tenant_admin.</summary>
     public string NonAdminTokenA { get; private set; } = null!;
 
@@ -44,12 +50,14 @@ public sealed class GatewayFixture : IAsyncLifetime
         AdminTokenA = await Api.TokenAsync(ClientA.ClientId, ClientA.Secret, ClientScopes.TenantAdmin);
         AdminTokenB = await Api.TokenAsync(clientB.ClientId, clientB.Secret, ClientScopes.TenantAdmin);
         NonAdminTokenA = await Api.TokenAsync(ClientA.ClientId, ClientA.Secret, $"{ClientScopes.DataServiceExternal} {ClientScopes.Ingest}");
+        IngestTokenA = await Api.TokenAsync(ClientA.ClientId, ClientA.Secret, ClientScopes.Ingest);
 
         Factory.Clock.Offset = -TimeSpan.FromHours(2);
         try
         {
             ExpiredHostToken = await Api.TokenAsync(GatewayFactory.HostClientId, Factory.HostSecret);
             ExpiredAdminTokenA = await Api.TokenAsync(ClientA.ClientId, ClientA.Secret, ClientScopes.TenantAdmin);
+            ExpiredIngestTokenA = await Api.TokenAsync(ClientA.ClientId, ClientA.Secret, ClientScopes.Ingest);
         }
         finally
         {

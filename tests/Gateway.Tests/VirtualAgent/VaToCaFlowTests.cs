@@ -112,6 +112,28 @@ public sealed class VaToCaFlowTests
     }
 
     [Fact]
+    public async Task A_refused_batch_records_none_of_its_sessions()
+    {
+        await using var va = await VaHarness.StartAsync();
+        await va.ToggleProjectAsync("p1", true);
+        var batch = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            sessions = new[] { VaHarness.Session("fine-1", "published", "web"), VaHarness.Session("lost-2", "published", "no-such-channel") },
+        });
+
+        using var refused = await va.Api.SendAsync(HttpMethod.Post, $"/api/tenants/{VaHarness.Tenant}/va/sessions", va.Token, batch);
+
+        await ProblemAssert.IsProblemAsync(refused, StatusCodes.Status422UnprocessableEntity, "sessions[1].channelId");
+        var run = await va.RunSyncAsync();
+        Assert.Equal(0, run["sessionsSent"]!.GetValue<int>() + run["sessionsLeftForNextRun"]!.GetValue<int>());
+        Assert.Empty(va.Ca.Received.Chats);
+        await using var connection = new NpgsqlConnection(va.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM knovvu.conversations", connection);
+        Assert.Equal(0L, await count.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task The_client_secret_is_write_only_and_encrypted_at_rest()
     {
         await using var va = await VaHarness.StartAsync();

@@ -1,26 +1,31 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace KnovvuOrleans.KafkaMockHost;
+namespace KnovvuOrleans.Simulators.Kafka;
 
 /// <summary>
 /// librdkafka's mock cluster (produce, fetch, groups, idempotence, transactions) via P/Invoke on the
-/// OS library. The cluster lives as long as the producer handle that owns it.
+/// OS library: a Kafka-protocol endpoint for tests, benchmarks and the demo. The cluster lives as long as the
+/// producer handle that owns it.
 /// </summary>
 public sealed class MockKafkaCluster : IDisposable
 {
     private IntPtr _rk;
     private IntPtr _mcluster;
 
-    private MockKafkaCluster(IntPtr rk, IntPtr mcluster, string bootstrapServers)
+    private MockKafkaCluster(IntPtr rk, IntPtr mcluster, string bootstrapServers, int brokerCount)
     {
         _rk = rk;
         _mcluster = mcluster;
         BootstrapServers = bootstrapServers;
+        BrokerCount = brokerCount;
     }
 
     /// <summary>Comma-separated host:port list of the mock brokers.</summary>
     public string BootstrapServers { get; }
+
+    /// <summary>The brokers' ids are 1 to <see cref="BrokerCount"/>.</summary>
+    public int BrokerCount { get; }
 
     public static MockKafkaCluster Start(int brokers = 1)
     {
@@ -51,7 +56,7 @@ public sealed class MockKafkaCluster : IDisposable
         }
 
         string bootstrap = Marshal.PtrToStringUTF8(Native.rd_kafka_mock_cluster_bootstraps(mcluster)) ?? "";
-        return new MockKafkaCluster(rk, mcluster, bootstrap);
+        return new MockKafkaCluster(rk, mcluster, bootstrap, brokers);
     }
 
     public void CreateTopic(string name, int partitions)
@@ -59,12 +64,27 @@ public sealed class MockKafkaCluster : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(partitions, 1);
         ObjectDisposedException.ThrowIf(_mcluster == IntPtr.Zero, this);
-        int err = Native.rd_kafka_mock_topic_create(_mcluster, name, partitions, 1);
-        if (err != 0)
-        {
-            throw new InvalidOperationException(
-                $"rd_kafka_mock_topic_create({name}) failed: {Marshal.PtrToStringUTF8(Native.rd_kafka_err2str(err))}");
-        }
+        Check(Native.rd_kafka_mock_topic_create(_mcluster, name, partitions, 1), $"rd_kafka_mock_topic_create({name})");
+    }
+
+    /// <summary>
+    /// An outage of one broker: its connections are closed and new ones are refused until <see cref="SetBrokerUp"/>.
+    /// </summary>
+    public void SetBrokerDown(int brokerId) =>
+        Check(Native.rd_kafka_mock_broker_set_down(Cluster(brokerId), brokerId), $"rd_kafka_mock_broker_set_down({brokerId})");
+
+    public void SetBrokerUp(int brokerId) =>
+        Check(Native.rd_kafka_mock_broker_set_up(Cluster(brokerId), brokerId), $"rd_kafka_mock_broker_set_up({brokerId})");
+
+    /// <summary>
+    /// The next <paramref name="errors"/>.Length requests with Kafka API key <paramref name="apiKey"/> are answered
+    /// with these Kafka error codes, one each, by whichever broker receives them.
+    /// </summary>
+    public void PushRequestErrors(short apiKey, params int[] errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ObjectDisposedException.ThrowIf(_mcluster == IntPtr.Zero, this);
+        Native.rd_kafka_mock_push_request_errors_array(_mcluster, apiKey, (UIntPtr)errors.Length, errors);
     }
 
     public void Dispose()
@@ -78,6 +98,22 @@ public sealed class MockKafkaCluster : IDisposable
         {
             Native.rd_kafka_destroy(_rk);
             _rk = IntPtr.Zero;
+        }
+    }
+
+    private IntPtr Cluster(int brokerId)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(brokerId, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(brokerId, BrokerCount);
+        ObjectDisposedException.ThrowIf(_mcluster == IntPtr.Zero, this);
+        return _mcluster;
+    }
+
+    private static void Check(int err, string call)
+    {
+        if (err != 0)
+        {
+            throw new InvalidOperationException($"{call} failed: {Marshal.PtrToStringUTF8(Native.rd_kafka_err2str(err))}");
         }
     }
 
@@ -117,6 +153,11 @@ public sealed class MockKafkaCluster : IDisposable
             [MarshalAs(UnmanagedType.LPUTF8Str)] string topic,
             int partitionCount,
             int replicationFactor);
+
+        [DllImport(Lib)] public static extern int rd_kafka_mock_broker_set_down(IntPtr mcluster, int brokerId);
+        [DllImport(Lib)] public static extern int rd_kafka_mock_broker_set_up(IntPtr mcluster, int brokerId);
+        [DllImport(Lib)]
+        public static extern void rd_kafka_mock_push_request_errors_array(IntPtr mcluster, short apiKey, UIntPtr count, int[] errors);
 
         [DllImport(Lib)] public static extern IntPtr rd_kafka_err2str(int err);
     }
