@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace KnovvuOrleans.VirtualAgent.Bench;
+
+/// <summary>The gateway as it runs (Program.cs on Kestrel, in-process silo) on the bench's PostgreSQL.</summary>
+internal sealed class BenchGateway(string connectionString) : WebApplicationFactory<Program>
+{
+    public string HostSecret { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
+
+    public BenchGateway Start()
+    {
+        // The factory looks for the gateway's project folder by its assembly name; the build output serves as well.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_KNOVVUORLEANS_GATEWAY", AppContext.BaseDirectory);
+        UseKestrel(0);
+        StartServer();
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Storage:Provider", "Postgres");
+        builder.UseSetting("Storage:PostgresConnectionString", connectionString);
+        builder.UseSetting("Auth:HostClientId", "host-operator");
+        builder.UseSetting("Auth:HostClientSecret", HostSecret);
+        builder.UseSetting("Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        // The per-tenant rate limit (100 requests/s by default) would be the figure; the bench measures the system.
+        builder.UseSetting("KnovvuAnalytics:Client:RequestsPerSecondPerTenant", "100000");
+        builder.UseSetting("KnovvuAnalytics:Client:ConcurrentRequestsPerTenant", "32");
+        builder.UseSetting("KnovvuAnalytics:Sync:Concurrency", "32");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+}

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KnovvuOrleans.Simulators.KnovvuAnalytics;
+using KnovvuOrleans.Testing;
+
+namespace KnovvuOrleans.VirtualAgent.Bench;
+
+/// <summary>
+/// VA → Knovvu Analytics throughput: 5,000 published sessions posted to the gateway (batches of 500, 4 at a time),
+/// then one run of the hourly job, until the CA simulator (zero latency, no faults) acknowledged the last chat.
+/// Three runs, each on a tenant of its own; one JSON line per figure with the median. Needs KNOVVU_TEST_POSTGRES.
+/// </summary>
+internal static class VaToCaBench
+{
+    public static async Task Main()
+    {
+        const int Sessions = 5000;
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        await using var ca = await KnovvuAnalyticsSimulator.StartAsync(new() { Clients = [new("va-client", "va-secret", "ca")] });
+        await using var gateway = new BenchGateway(database.ConnectionString).Start();
+        using var http = gateway.CreateClient();
+        var host = await TokenAsync("host-operator", gateway.HostSecret);
+
+        var endToEnd = new List<double>();
+        var ingest = new List<double>();
+        for (var run = 0; run < 3; run++)
+        {
+            var tenant = $"bench-{run}";
+            await SendAsync(HttpMethod.Post, "/api/host/tenants", host, new { id = tenant, name = tenant });
+            await SendAsync(HttpMethod.Put, $"/api/host/tenants/{tenant}/features", host, new
+            {
+                dailyReports = new { enabled = false, retentionMonths = 1 },
+                dataFeeder = new { enabled = false, eventTypes = Array.Empty<string>(), topic = (string?)null },
+                vaToCa = new { sessionsPerHourCap = Sessions },
+            });
+            var client = await SendAsync(HttpMethod.Post, $"/api/host/tenants/{tenant}/clients", host, new { name = "bench", scopes = new[] { "tenant_admin", "ingest" } });
+            var token = await TokenAsync(client["clientId"]!.GetValue<string>(), client["clientSecret"]!.GetValue<string>());
+            await SendAsync(HttpMethod.Put, $"/api/tenants/{tenant}/integrations/knovvu-analytics", token,
+                new { serviceBaseUrl = ca.BaseUrl, tokenEndpoint = ca.TokenEndpoint, clientId = "va-client", clientSecret = "va-secret", enabled = true });
+            await SendAsync(HttpMethod.Post, $"/api/tenants/{tenant}/va/projects", token, new { id = "p1", name = "Sales" });
+            await SendAsync(HttpMethod.Post, $"/api/tenants/{tenant}/va/projects/p1/channels", token, new { id = "web", name = "Web", type = "web" });
+            await SendAsync(HttpMethod.Put, $"/api/tenants/{tenant}/va/projects/p1/knovvu-analytics", token, new { enabled = true });
+            var sync = $"/api/tenants/{tenant}/integrations/knovvu-analytics/sync";
+            await SendAsync(HttpMethod.Post, sync, token, null);
+            await WaitForRunAsync(sync, token, 1);
+
+            var start = new DateTimeOffset(2025, 8, 26, 7, 0, 0, TimeSpan.Zero);
+            var watch = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(Enumerable.Range(0, Sessions).Chunk(500), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (batch, _) =>
+                await SendAsync(HttpMethod.Post, $"/api/tenants/{tenant}/va/sessions", token, new
+                {
+                    sessions = batch.Select(i => new
+                    {
+                        externalId = $"{tenant}-{i:D5}",
+                        status = "published",
+                        projectId = "p1",
+                        channelId = "web",
+                        startTime = start.AddSeconds(i),
+                        endTime = start.AddSeconds(i + 30),
+                        messages = new[]
+                        {
+                            new { time = start.AddSeconds(i), text = "Merhaba, ben Knovvu Sanal Asistan. Size nasıl yardımcı olabilirim?", side = "agent" },
+                            new { time = start.AddSeconds(i + 10), text = "Faturamı öğrenmek istiyorum.", side = "customer" },
+                        },
+                        language = "tr-TR",
+                    }),
+                }));
+            ingest.Add(Sessions / watch.Elapsed.TotalSeconds);
+            await SendAsync(HttpMethod.Post, sync, token, null);
+            await WaitForRunAsync(sync, token, 2);
+            endToEnd.Add(Sessions / watch.Elapsed.TotalSeconds);
+            if (ca.Received.Chats.Count(c => c.ExternalId.StartsWith(tenant + "-", StringComparison.Ordinal)) != Sessions)
+            {
+                throw new InvalidOperationException($"Run {run}: not every session reached the simulator.");
+            }
+        }
+
+        Report("va_sessions_ingest_throughput", "sessions/s", "POST /va/sessions, batches of 500, 4 concurrent, PostgreSQL", ingest);
+        Report("va_to_ca_end_to_end_throughput", "sessions/s",
+            "5,000 published sessions from the first POST to the simulator's last acknowledgement (one run of the hourly job, 32 chats in flight), PostgreSQL",
+            endToEnd);
+
+        async Task<string> TokenAsync(string clientId, string secret)
+        {
+            using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = clientId,
+                ["client_secret"] = secret,
+            }));
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
+        }
+
+        async Task<JsonNode> SendAsync(HttpMethod method, string path, string token, object? body)
+        {
+            using var request = new HttpRequestMessage(method, path);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            if (body is not null)
+            {
+                request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+            }
+
+            using var response = await http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {text}");
+            }
+
+            return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
+        }
+
+        async Task WaitForRunAsync(string sync, string token, int runs) =>
+            await Eventually.TrueAsync(() =>
+            {
+                var status = SendAsync(HttpMethod.Get, sync, token, null).GetAwaiter().GetResult();
+                return status["runs"]!.GetValue<int>() >= runs && !status["running"]!.GetValue<bool>();
+            }, "the run to end", TimeSpan.FromMinutes(5));
+
+        static void Report(string name, string unit, string setup, List<double> runs) =>
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                bench = name,
+                unit,
+                median = Math.Round(runs.Order().ElementAt(runs.Count / 2)),
+                runs = runs.Select(r => Math.Round(r)).ToArray(),
+                setup,
+                machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
+            }));
+    }
+}
