@@ -6,21 +6,13 @@ using KnovvuOrleans.Gateway.KnovvuAnalytics;
 using KnovvuOrleans.Gateway.OpenApi;
 using KnovvuOrleans.Gateway.Tenants;
 using KnovvuOrleans.Gateway.VirtualAgent;
-using KnovvuOrleans.Grains;
-using KnovvuOrleans.Grains.Tenants;
 using KnovvuOrleans.Hosting;
-using KnovvuOrleans.Runtime.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// For now the gateway hosts a silo in-process; endpoints reach grains only through IClusterClient, so an
-// out-of-process cluster client can replace these lines.
-var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-builder.Services
-    .AddGrainRuntime(options => builder.Configuration.GetSection(GrainRuntimeOptions.SectionName).Bind(options))
-    .AddGrains(typeof(TenantGrain).Assembly)
-    .UseStorage(storage);
-builder.Services.AddKnovvuGrainServices();
+// The gateway hosts a silo in-process; endpoints reach grains only through IClusterClient, so a client-only
+// process (Runtime:Cluster:HostGrains=false) serves as well.
+var storage = builder.AddKnovvuSilo();
 
 builder.Services.AddGatewayHttp();
 builder.Services.AddGatewayAuth();

@@ -1,17 +1,9 @@
-using KnovvuOrleans.Grains;
-using KnovvuOrleans.Grains.Tenants;
 using KnovvuOrleans.Hosting;
-using KnovvuOrleans.Runtime.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 
-var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-builder.Services
-    .AddGrainRuntime(options => builder.Configuration.GetSection(GrainRuntimeOptions.SectionName).Bind(options))
-    .AddGrains(typeof(TenantGrain).Assembly)
-    .UseStorage(storage);
-builder.Services.AddKnovvuGrainServices();
+var storage = builder.AddKnovvuSilo();
 
 builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
 

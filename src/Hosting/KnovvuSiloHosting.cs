@@ -1,0 +1,25 @@
+using KnovvuOrleans.Grains;
+using KnovvuOrleans.Grains.Tenants;
+using KnovvuOrleans.Runtime.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace KnovvuOrleans.Hosting;
+
+public static class KnovvuSiloHosting
+{
+    /// <summary>
+    /// Makes the process a silo of the product: the runtime (options from "Runtime"), the product's grains, the
+    /// storage "Storage" names, and what the grains need. The silo host and the gateway both call it.
+    /// </summary>
+    public static StorageOptions AddKnovvuSilo(this IHostApplicationBuilder builder)
+    {
+        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        builder.Services
+            .AddGrainRuntime(options => builder.Configuration.GetSection(GrainRuntimeOptions.SectionName).Bind(options))
+            .AddGrains(typeof(TenantGrain).Assembly)
+            .UseStorage(storage);
+        builder.Services.AddKnovvuGrainServices();
+        return storage;
+    }
+}
