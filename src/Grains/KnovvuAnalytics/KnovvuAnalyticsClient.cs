@@ -1,19 +1,25 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
+using KnovvuOrleans.Grains.Outbound;
+using Microsoft.Extensions.Options;
 
 namespace KnovvuOrleans.Grains.KnovvuAnalytics;
 
 /// <summary>
-/// Sends departments, agents and chats to a tenant's Knovvu Analytics: bearer token from the cache (renewed once on
-/// a 401), the tenant's rate limit and any pause a 429 asked for, then its resilience pipeline. Returns when CA acknowledged; throws
-/// <see cref="CaRequestRejectedException"/> when CA refused for good, and another exception when it stayed
-/// unavailable through every retry (or the tenant's breaker is open), so the caller keeps the work for later.
+/// Sends departments, agents and chats to a tenant's Knovvu Analytics: client-credentials token (scope "Virtual
+/// Agent") from the cache, renewed once on a 401; the tenant's rate limit and any pause a 429 asked for; then its
+/// resilience pipeline. Returns when CA acknowledged; throws <see cref="CaRequestRejectedException"/> when CA refused
+/// for good, and another exception when it stayed unavailable through every retry (or the tenant's breaker is
+/// open), so the caller keeps the work for later.
 /// </summary>
-public sealed class KnovvuAnalyticsClient(IHttpClientFactory http, CaTokenCache tokens, TenantResilience resilience)
+public sealed class KnovvuAnalyticsClient(IHttpClientFactory http, IOptions<KnovvuAnalyticsClientOptions> options, TimeProvider time)
 {
     public const string HttpClientName = "KnovvuAnalytics";
+
+    private readonly OutboundHttp _outbound = new(http, HttpClientName, options.Value, time);
 
     public Task SendDepartmentsAgentsAsync(CaConnection connection, DepartmentsAgentsRequest request, CancellationToken cancellationToken) =>
         PostAsync(connection, KnovvuAnalyticsApi.DepartmentsAgentsPath, JsonSerializer.SerializeToUtf8Bytes(request), cancellationToken);
@@ -25,8 +31,12 @@ public sealed class KnovvuAnalyticsClient(IHttpClientFactory http, CaTokenCache 
     {
         var baseUrl = connection.ServiceBaseUrl.AbsoluteUri.EndsWith('/') ? connection.ServiceBaseUrl : new Uri(connection.ServiceBaseUrl.AbsoluteUri + "/");
         var uri = new Uri(baseUrl, path);
-        using var response = await resilience.PipelineFor(connection.TenantId)
-            .ExecuteAsync(token => SendWithTokenAsync(connection, uri, body, token), cancellationToken);
+        using var response = await _outbound.SendAsync(
+            connection.TenantId,
+            $"{connection.TenantId}|{connection.TokenEndpoint}|{connection.ClientId}",
+            () => RequestTokenAsync(connection, cancellationToken),
+            () => new HttpRequestMessage(HttpMethod.Post, uri) { Content = Json(body) },
+            cancellationToken);
         if (response.IsSuccessStatusCode)
         {
             return;
@@ -41,34 +51,34 @@ public sealed class KnovvuAnalyticsClient(IHttpClientFactory http, CaTokenCache 
         throw new CaRequestRejectedException(response.StatusCode, detail.Length > 500 ? detail[..500] : detail);
     }
 
-    private async ValueTask<HttpResponseMessage> SendWithTokenAsync(CaConnection connection, Uri uri, byte[] body, CancellationToken cancellationToken)
+    private async Task<(string, TimeSpan)> RequestTokenAsync(CaConnection connection, CancellationToken cancellationToken)
     {
-        using var lease = await resilience.AcquireAsync(connection.TenantId, cancellationToken);
-        var token = await tokens.GetAsync(connection, cancellationToken);
-        await resilience.WaitWhilePausedAsync(connection.TenantId, cancellationToken);
-        var response = await SendAsync(uri, body, token, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        using var response = await _outbound.Client.PostAsync(connection.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            // The token expired early or was revoked: one more try with a fresh one.
-            response.Dispose();
-            tokens.Invalidate(connection, token);
-            response = await SendAsync(uri, body, await tokens.GetAsync(connection, cancellationToken), cancellationToken);
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = connection.ClientId,
+            ["client_secret"] = connection.ClientSecret,
+            ["scope"] = KnovvuAnalyticsApi.Scope,
+        }), cancellationToken);
+        if (TenantResilience.IsTransient(response.StatusCode))
+        {
+            throw new HttpRequestException($"The token endpoint of {connection} answered {(int)response.StatusCode}.", null, response.StatusCode);
         }
 
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        if (!response.IsSuccessStatusCode)
         {
-            resilience.Pause(connection.TenantId, response);
+            throw new CaRequestRejectedException(response.StatusCode, $"token request of {connection} refused");
         }
 
-        return response;
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken)
+                    ?? throw new InvalidOperationException($"Empty token response from {connection.TokenEndpoint}.");
+        return (token.AccessToken, TimeSpan.FromSeconds(token.ExpiresIn));
     }
 
-    private Task<HttpResponseMessage> SendAsync(Uri uri, byte[] body, string token, CancellationToken cancellationToken)
+    private static ByteArrayContent Json(byte[] body)
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+        return content;
     }
 }

@@ -5,15 +5,13 @@ namespace KnovvuOrleans.Grains.KnovvuAnalytics;
 
 public static class KnovvuAnalyticsClientServiceCollectionExtensions
 {
-    /// <summary>The CA client, its token cache and the per-tenant pipelines, with options from "KnovvuAnalytics:Client".</summary>
+    /// <summary>The CA client (with its token cache and per-tenant pipelines), with options from "KnovvuAnalytics:Client".</summary>
     public static IServiceCollection AddKnovvuAnalyticsClient(this IServiceCollection services)
     {
         services.AddOptions<KnovvuAnalyticsClientOptions>().BindConfiguration(KnovvuAnalyticsClientOptions.SectionName);
         // Polly's per-attempt timeout governs; HttpClient's own would cut across retries.
         services.AddHttpClient(KnovvuAnalyticsClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<CaTokenCache>();
-        services.TryAddSingleton<TenantResilience>();
         services.TryAddSingleton<KnovvuAnalyticsClient>();
         return services;
     }

@@ -1,20 +1,19 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace KnovvuOrleans.Grains.KnovvuAnalytics;
+namespace KnovvuOrleans.Grains.Outbound;
 
 /// <summary>
 /// One resilience pipeline and one rate limiter per tenant: retries with jittered exponential back-off that honour
-/// Retry-After, a circuit breaker and a per-attempt timeout, so one tenant's failing or slow CA never opens another
-/// tenant's breaker or uses up its request budget.
+/// Retry-After, a circuit breaker and a per-attempt timeout, so one tenant's failing or slow service never opens another
+/// tenant's breaker or uses up its request budget. Each client of an outside service has its own.
 /// </summary>
-public sealed class TenantResilience(IOptions<KnovvuAnalyticsClientOptions> options, TimeProvider time)
+public sealed class TenantResilience(OutboundClientOptions settings, TimeProvider time)
 {
     // A Retry-After is a lower bound: wait a little longer than asked, never shorter.
     private static readonly TimeSpan RetryAfterSlack = TimeSpan.FromMilliseconds(50);
@@ -58,7 +57,6 @@ public sealed class TenantResilience(IOptions<KnovvuAnalyticsClientOptions> opti
 
     private ResiliencePipeline<HttpResponseMessage> Build()
     {
-        var settings = options.Value;
         var transient = new PredicateBuilder<HttpResponseMessage>()
             .Handle<HttpRequestException>()
             .Handle<TimeoutRejectedException>()
@@ -86,8 +84,8 @@ public sealed class TenantResilience(IOptions<KnovvuAnalyticsClientOptions> opti
         return builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
-                // A 429 is back-pressure from a healthy CA, already honoured by waiting out Retry-After: only server
-                // errors, timeouts and network failures say that CA is unwell.
+                // A 429 is back-pressure from a healthy service, already honoured by waiting out Retry-After: only
+                // server errors, timeouts and network failures say that it is unwell.
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
                     .Handle<HttpRequestException>()
                     .Handle<TimeoutRejectedException>()
@@ -110,7 +108,6 @@ public sealed class TenantResilience(IOptions<KnovvuAnalyticsClientOptions> opti
 
     private TenantLimits CreateLimits()
     {
-        var settings = options.Value;
         return new TenantLimits(
             new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {

@@ -1,0 +1,39 @@
+namespace KnovvuOrleans.Grains.Outbound;
+
+/// <summary>
+/// How a client of an outside service retries, times out and limits itself per tenant; each client binds its own
+/// section (see the derived classes).
+/// </summary>
+public abstract class OutboundClientOptions
+{
+    /// <summary>One attempt's limit; a slow CA costs a retry, not a stuck job.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Retries after the first attempt of a request that failed transiently (5xx, 408, 429, network).</summary>
+    public int MaxRetries { get; set; } = 6;
+
+    /// <summary>First back-off; it doubles with jitter per retry. A 429's Retry-After replaces it.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Share of failures within <see cref="BreakerSamplingDuration"/> that opens a tenant's breaker.</summary>
+    public double BreakerFailureRatio { get; set; } = 0.5;
+
+    /// <summary>Attempts the breaker needs to see before it judges; a small sample at a normal error rate must not open it.</summary>
+    public int BreakerMinimumThroughput { get; set; } = 50;
+
+    public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an open breaker fails a tenant's calls at once before letting one through.</summary>
+    public TimeSpan BreakerDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Requests per second one tenant may send to its CA.</summary>
+    public int RequestsPerSecondPerTenant { get; set; } = 100;
+
+    /// <summary>Requests one tenant may have in flight at once.</summary>
+    public int ConcurrentRequestsPerTenant { get; set; } = 8;
+
+    /// <summary>A cached token is replaced this long before it expires.</summary>
+    public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
+}
