@@ -1,3 +1,4 @@
+using KnovvuOrleans.Grains.GenesysCloud;
 using KnovvuOrleans.Grains.KnovvuAnalytics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,10 @@ public static class KnovvuGrainServiceCollectionExtensions
         services.AddKnovvuAnalyticsClient();
         services.AddOptions<CaSyncOptions>().BindConfiguration(CaSyncOptions.SectionName);
         services.AddSingleton<CaSecretProtector>();
+        services.AddOptions<GenesysCloudClientOptions>().BindConfiguration(GenesysCloudClientOptions.SectionName);
+        // Polly's per-attempt timeout governs; HttpClient's own would cut across retries.
+        services.AddHttpClient(GenesysCloudClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<GenesysCloudClient>();
         return services;
     }
 }

@@ -29,8 +29,7 @@ public sealed class KnovvuAnalyticsClient(IHttpClientFactory http, IOptions<Knov
 
     private async Task PostAsync(CaConnection connection, string path, byte[] body, CancellationToken cancellationToken)
     {
-        var baseUrl = connection.ServiceBaseUrl.AbsoluteUri.EndsWith('/') ? connection.ServiceBaseUrl : new Uri(connection.ServiceBaseUrl.AbsoluteUri + "/");
-        var uri = new Uri(baseUrl, path);
+        var uri = OutboundHttp.Resolve(connection.ServiceBaseUrl, path);
         using var response = await _outbound.SendAsync(
             connection.TenantId,
             $"{connection.TenantId}|{connection.TokenEndpoint}|{connection.ClientId}",

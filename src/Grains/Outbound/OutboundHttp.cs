@@ -15,6 +15,10 @@ public sealed class OutboundHttp(IHttpClientFactory http, string clientName, Out
 
     public HttpClient Client => http.CreateClient(clientName);
 
+    /// <summary>A relative path against a base URL, keeping the base's own path whether or not it ends in "/".</summary>
+    public static Uri Resolve(Uri baseUrl, string path) =>
+        new(baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/"), path);
+
     /// <param name="tokenKey">Which cached token: the tenant, its identity endpoint and its client.</param>
     /// <param name="requestToken">Asks the identity server for a token and its lifetime.</param>
     /// <param name="createRequest">A new request per attempt (a request message cannot be sent twice).</param>

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
+using KnovvuOrleans.Grains.Outbound;
+using Microsoft.Extensions.Options;
+
+namespace KnovvuOrleans.Grains.GenesysCloud;
+
+/// <summary>
+/// The Genesys Cloud Platform API calls the integration makes (reference/genesys-cloud.md): groups and their
+/// members, notification channels and their subscriptions. Tokens are client credentials with HTTP Basic auth on the
+/// login host; every request goes through the tenant's limits and resilience pipeline, and a 429 is retried no
+/// sooner than its Retry-After.
+/// </summary>
+public sealed class GenesysCloudClient(IHttpClientFactory http, IOptions<GenesysCloudClientOptions> options, TimeProvider time)
+{
+    public const string HttpClientName = "GenesysCloud";
+
+    private readonly OutboundHttp _outbound = new(http, HttpClientName, options.Value, time);
+
+    public Task<GenesysGroup> GetGroupAsync(GenesysConnection connection, string groupId, CancellationToken cancellationToken) =>
+        ReadAsync<GenesysGroup>(connection, HttpMethod.Get, GenesysCloudApi.Group(groupId), null, cancellationToken);
+
+    /// <summary>Every member of the group (owners, individuals, dynamic members), all pages.</summary>
+    public async Task<IReadOnlyList<GenesysUser>> GetGroupMembersAsync(GenesysConnection connection, string groupId, CancellationToken cancellationToken)
+    {
+        var members = new List<GenesysUser>();
+        for (var page = 1; ; page++)
+        {
+            var listing = await ReadAsync<UserEntityListing>(connection, HttpMethod.Get,
+                GenesysCloudApi.GroupMembers(groupId, GenesysCloudApi.MaxPageSize, page), null, cancellationToken);
+            members.AddRange(listing.Entities);
+            if (page >= listing.PageCount || listing.Entities.Count == 0)
+            {
+                return members;
+            }
+        }
+    }
+
+    public Task<NotificationChannel> CreateChannelAsync(GenesysConnection connection, CancellationToken cancellationToken) =>
+        ReadAsync<NotificationChannel>(connection, HttpMethod.Post, GenesysCloudApi.ChannelsPath, null, cancellationToken);
+
+    /// <summary>Replaces the channel's topics (at most <see cref="GenesysCloudApi.MaxTopicsPerChannel"/>); this also extends its life.</summary>
+    public Task<ChannelTopicEntityListing> ReplaceSubscriptionsAsync(
+        GenesysConnection connection, string channelId, IReadOnlyCollection<string> topics, CancellationToken cancellationToken) =>
+        ReadAsync<ChannelTopicEntityListing>(connection, HttpMethod.Put, GenesysCloudApi.Subscriptions(channelId),
+            topics.Select(t => new ChannelTopic { Id = t }).ToList(), cancellationToken);
+
+    /// <summary>False once the channel is gone (expired, evicted): then it must be created again.</summary>
+    public async Task<bool> ChannelExistsAsync(GenesysConnection connection, string channelId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(connection, HttpMethod.Head, GenesysCloudApi.Channel(channelId), null, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        await EnsureSuccessAsync(connection, response, cancellationToken);
+        return true;
+    }
+
+    private async Task<T> ReadAsync<T>(GenesysConnection connection, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(connection, method, path, body, cancellationToken);
+        await EnsureSuccessAsync(connection, response, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<T>(cancellationToken)
+               ?? throw new InvalidOperationException($"{connection} answered {method} {path} with an empty body.");
+    }
+
+    private Task<HttpResponseMessage> SendAsync(GenesysConnection connection, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        var uri = OutboundHttp.Resolve(connection.ApiBaseUrl, path);
+        return _outbound.SendAsync(
+            connection.TenantId,
+            $"{connection.TenantId}|{connection.LoginBaseUrl}|{connection.ClientId}",
+            () => RequestTokenAsync(connection, cancellationToken),
+            () => new HttpRequestMessage(method, uri) { Content = body is null ? null : JsonContent.Create(body) },
+            cancellationToken);
+    }
+
+    private static async Task EnsureSuccessAsync(GenesysConnection connection, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var detail = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (TenantResilience.IsTransient(response.StatusCode) || response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            throw new HttpRequestException($"{connection} still answered {(int)response.StatusCode} after every retry.", null, response.StatusCode);
+        }
+
+        throw new GenesysRequestRejectedException(response.StatusCode, detail.Length > 500 ? detail[..500] : detail);
+    }
+
+    private async Task<(string, TimeSpan)> RequestTokenAsync(GenesysConnection connection, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, OutboundHttp.Resolve(connection.LoginBaseUrl, GenesysCloudApi.TokenPath))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{connection.ClientId}:{connection.ClientSecret}")));
+        using var response = await _outbound.Client.SendAsync(request, cancellationToken);
+        if (TenantResilience.IsTransient(response.StatusCode))
+        {
+            throw new HttpRequestException($"The login endpoint of {connection} answered {(int)response.StatusCode}.", null, response.StatusCode);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new GenesysRequestRejectedException(response.StatusCode, $"token request of {connection} refused");
+        }
+
+        var token = await response.Content.ReadFromJsonAsync<GenesysTokenResponse>(cancellationToken)
+                    ?? throw new InvalidOperationException($"Empty token response from {connection.LoginBaseUrl}.");
+        return (token.AccessToken, TimeSpan.FromSeconds(token.ExpiresIn));
+    }
+}

@@ -1,0 +1,10 @@
+using System.Net;
+
+namespace KnovvuOrleans.Grains.GenesysCloud;
+
+/// <summary>Genesys Cloud refused a request for good (a 4xx other than 401, 408 and 429).</summary>
+public sealed class GenesysRequestRejectedException(HttpStatusCode status, string detail)
+    : Exception($"Genesys Cloud refused the request with {(int)status}: {detail}")
+{
+    public HttpStatusCode Status { get; } = status;
+}
