@@ -1,0 +1,86 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
+
+namespace KnovvuOrleans.Grains.GenesysCloud;
+
+/// <summary>
+/// Listens to one notification channel's websocket until it ends, and reports every agent call that ended. Genesys
+/// queues nothing while no socket is connected, so whoever runs this reconnects at once and leaves the gaps to the
+/// nightly reconciliation. A call reported through both conversation topics is reported once.
+/// </summary>
+public sealed class GenesysNotificationListener(TimeSpan heartbeatTimeout)
+{
+    private static readonly string[] EndedStates = ["disconnected", "terminated"];
+
+    public async Task<ListenerStop> ListenAsync(Uri connectUri, Func<CallEnded, Task> onCallEnded, CancellationToken cancellationToken)
+    {
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(connectUri, cancellationToken);
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        var buffer = new byte[16 * 1024];
+        using var message = new MemoryStream();
+        while (true)
+        {
+            using var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            silence.CancelAfter(heartbeatTimeout);
+            WebSocketReceiveResult received;
+            try
+            {
+                received = await socket.ReceiveAsync(buffer, silence.Token);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return ListenerStop.Cancelled;
+            }
+            catch (OperationCanceledException)
+            {
+                return ListenerStop.HeartbeatMissed;
+            }
+            catch (WebSocketException)
+            {
+                return ListenerStop.Closed;
+            }
+
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                return ListenerStop.Closed;
+            }
+
+            message.Write(buffer, 0, received.Count);
+            if (!received.EndOfMessage)
+            {
+                continue;
+            }
+
+            var notification = JsonSerializer.Deserialize<NotificationMessage<JsonElement>>(message.GetBuffer().AsSpan(0, (int)message.Length));
+            message.SetLength(0);
+            if (notification!.TopicName == GenesysCloudApi.Topics.SocketClosing)
+            {
+                return ListenerStop.SocketClosing;
+            }
+
+            if (EndedCall(notification) is { } ended && reported.Add(ended.ConversationId))
+            {
+                await onCallEnded(ended);
+            }
+        }
+    }
+
+    /// <summary>The ended call of a conversation event on a user's topic, or null (heartbeats, calls still going).</summary>
+    private static CallEnded? EndedCall(NotificationMessage<JsonElement> notification)
+    {
+        const string prefix = "v2.users.";
+        var topic = notification.TopicName;
+        if (!topic.StartsWith(prefix, StringComparison.Ordinal) || !topic.Contains(".conversations", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var userId = topic[prefix.Length..topic.IndexOf(".conversations", StringComparison.Ordinal)];
+        var conversation = notification.EventBody.Deserialize<ConversationEventBody>();
+        var agent = conversation?.Participants.FirstOrDefault(p =>
+            p.Purpose == "agent" && p.UserId == userId && EndedStates.Contains(p.State) && p.EndTime is not null);
+        return agent is null ? null : new CallEnded(conversation!.Id, userId, agent.EndTime!.Value);
+    }
+}
