@@ -1,5 +1,6 @@
 using KnovvuOrleans.Grains.GenesysCloud;
 using KnovvuOrleans.Grains.KnovvuAnalytics;
+using KnovvuOrleans.Grains.Outbound;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnovvuOrleans.Grains;
@@ -11,11 +12,12 @@ public static class KnovvuGrainServiceCollectionExtensions
     {
         services.AddKnovvuAnalyticsClient();
         services.AddOptions<CaSyncOptions>().BindConfiguration(CaSyncOptions.SectionName);
-        services.AddSingleton<CaSecretProtector>();
+        services.AddSingleton<SecretProtector>();
         services.AddOptions<GenesysCloudClientOptions>().BindConfiguration(GenesysCloudClientOptions.SectionName);
         // Polly's per-attempt timeout governs; HttpClient's own would cut across retries.
         services.AddHttpClient(GenesysCloudClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<GenesysCloudClient>();
+        services.AddOptions<GenesysListenerOptions>().BindConfiguration(GenesysListenerOptions.SectionName);
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
 using KnovvuOrleans.Grains.Conversations;
+using KnovvuOrleans.Grains.Outbound;
 using KnovvuOrleans.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace KnovvuOrleans.Grains.KnovvuAnalytics;
 [GrainType("ca-integration")]
 public sealed class CaIntegrationGrain(
     [PersistentState("ca-integration")] IPersistentState<CaIntegrationState> state,
-    CaSecretProtector secrets,
+    SecretProtector secrets,
     IConversationLog log,
     KnovvuAnalyticsClient client,
     IOptions<CaSyncOptions> options,

@@ -1,0 +1,40 @@
+using KnovvuOrleans.Runtime;
+
+namespace KnovvuOrleans.Grains.Abstractions.GenesysCloud;
+
+/// <summary>
+/// One Genesys notification channel of a tenant (key <c>{tenantId}/{shard}</c>, at most 1,000 member topics each): it
+/// keeps the channel, its subscriptions and its websocket alive on exactly one silo, the grain's owner, and puts
+/// every call-ended event on the tenant's durable Genesys calls stream.
+/// </summary>
+public interface IGenesysChannelGrain : IGrainWithStringKey
+{
+    /// <summary>Sets the org to listen to and the members whose calls matter, and starts listening (again).</summary>
+    Task Assign(GenesysChannelAssignment assignment);
+
+    /// <summary>Called by the grain's own listener, outside its turns, for each ended call.</summary>
+    Task RecordCallEnded(string conversationId, string agentUserId, DateTimeOffset endTime);
+
+    /// <summary>Called by the grain's own listener when it opened a new channel.</summary>
+    Task RememberChannel(string channelId);
+
+    [AlwaysInterleave]
+    Task<GenesysChannelStatus> GetStatus();
+}
+
+/// <summary>What a channel listens to: the org's endpoints and client (secret as given, stored encrypted) and the member user ids.</summary>
+public sealed record GenesysChannelAssignment(Uri ApiBaseUrl, Uri LoginBaseUrl, string ClientId, string ClientSecret, IReadOnlyList<string> MemberUserIds)
+{
+    public override string ToString() => $"Genesys channel assignment {{ {ApiBaseUrl}, client {ClientId}, {MemberUserIds.Count} members }}";
+}
+
+public sealed record GenesysChannelStatus(
+    string? ChannelId, bool Listening, int Members, long CallsEnded, DateTimeOffset? LastEventAt, int Reconnects, string? LastError);
+
+/// <summary>Call-ended events of a tenant, in arrival order, for the importer.</summary>
+public sealed record GenesysCallEnded(string TenantId, string ConversationId, string AgentUserId, DateTimeOffset EndTime);
+
+public static class GenesysCallsStream
+{
+    public const string Namespace = "genesys-calls";
+}

@@ -1,0 +1,136 @@
+using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
+using KnovvuOrleans.Grains.Outbound;
+using KnovvuOrleans.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KnovvuOrleans.Grains.GenesysCloud;
+
+/// <summary>
+/// One notification channel of a tenant (key <c>{tenantId}/{shard}</c>). Once assigned it is a keep-alive grain, so
+/// it is activated on whichever silo owns it, also right after failover; its activation runs the listening loop as
+/// background work: open (or reuse) the channel, subscribe the members' conversation topics (which also extends the
+/// channel's life), listen until the socket ends, and start over at once. Genesys keeps nothing while no socket is
+/// connected; the nightly reconciliation imports what was missed.
+/// </summary>
+[GrainType("genesys-channel")]
+public sealed class GenesysChannelGrain(
+    [PersistentState("genesys-channel")] IPersistentState<GenesysChannelState> state,
+    SecretProtector secrets,
+    GenesysCloudClient client,
+    IOptions<GenesysListenerOptions> options,
+    ILogger<GenesysChannelGrain> logger) : Grain, IGenesysChannelGrain
+{
+    private CancellationTokenSource? _listening;
+    private volatile GenesysChannelStatus _status = new(null, false, 0, 0, null, 0, null);
+
+    private string TenantId => GetPrimaryKeyString()[..GetPrimaryKeyString().IndexOf('/')];
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.RecordExists)
+        {
+            StartListening();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task Assign(GenesysChannelAssignment assignment)
+    {
+        if (assignment.MemberUserIds.Count > GenesysCloudApi.MaxTopicsPerChannel)
+        {
+            throw new ArgumentException($"A channel takes at most {GenesysCloudApi.MaxTopicsPerChannel} members.", nameof(assignment));
+        }
+
+        state.State = new GenesysChannelState
+        {
+            ApiBaseUrl = assignment.ApiBaseUrl,
+            LoginBaseUrl = assignment.LoginBaseUrl,
+            ClientId = assignment.ClientId,
+            ProtectedClientSecret = secrets.Protect(assignment.ClientSecret),
+            MemberUserIds = [.. assignment.MemberUserIds],
+            ChannelId = state.RecordExists ? state.State.ChannelId : null,
+            ConnectUri = state.RecordExists ? state.State.ConnectUri : null,
+        };
+        await state.WriteStateAsync();
+        await RegisterKeepAlive();
+        StartListening();
+    }
+
+    public Task RecordCallEnded(string conversationId, string agentUserId, DateTimeOffset endTime)
+    {
+        _status = _status with { CallsEnded = _status.CallsEnded + 1, LastEventAt = DateTimeOffset.UtcNow };
+        return GetStreamProvider("genesys")
+            .GetStream<GenesysCallEnded>(StreamId.Create(GenesysCallsStream.Namespace, TenantId))
+            .OnNextAsync(new GenesysCallEnded(TenantId, conversationId, agentUserId, endTime));
+    }
+
+    public async Task RememberChannel(string channelId)
+    {
+        state.State = state.State with { ChannelId = channelId };
+        await state.WriteStateAsync();
+    }
+
+    public Task<GenesysChannelStatus> GetStatus() => Task.FromResult(_status);
+
+    private void StartListening()
+    {
+        _listening?.Cancel();
+        var listening = _listening = new CancellationTokenSource();
+        var settings = state.State;
+        var connection = new GenesysConnection(
+            TenantId, settings.ApiBaseUrl, settings.LoginBaseUrl, settings.ClientId, secrets.Unprotect(settings.ProtectedClientSecret));
+        var topics = settings.MemberUserIds.Select(GenesysCloudApi.Topics.UserConversations).ToList();
+        _status = _status with { Members = topics.Count };
+        StartBackgroundWork(async lifetime =>
+        {
+            using var both = CancellationTokenSource.CreateLinkedTokenSource(lifetime, listening.Token);
+            await ListenAsync(connection, topics, settings.ChannelId, settings.ConnectUri, both.Token);
+        });
+    }
+
+    private async Task ListenAsync(GenesysConnection connection, IReadOnlyCollection<string> topics, string? channelId, string? connectUri, CancellationToken cancellationToken)
+    {
+        var self = GrainFactory.GetGrain<IGenesysChannelGrain>(GetPrimaryKeyString());
+        var listener = new GenesysNotificationListener(options.Value.HeartbeatTimeout);
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (channelId is null || connectUri is null || !await client.ChannelExistsAsync(connection, channelId, cancellationToken))
+                {
+                    var channel = await client.CreateChannelAsync(connection, cancellationToken);
+                    (channelId, connectUri) = (channel.Id, channel.ConnectUri);
+                    await self.RememberChannel(channelId);
+                }
+
+                await client.ReplaceSubscriptionsAsync(connection, channelId, topics, cancellationToken);
+                _status = _status with { ChannelId = channelId, Listening = true, LastError = null };
+                var stop = await listener.ListenAsync(new Uri(connectUri), ended => self.RecordCallEnded(ended.ConversationId, ended.AgentUserId, ended.EndTime), cancellationToken);
+                _status = _status with { Listening = false, Reconnects = _status.Reconnects + (stop == ListenerStop.Cancelled ? 0 : 1) };
+                logger.LogInformation("Genesys channel {Channel} of {Grain} stopped ({Reason})", channelId, IdentityString, stop);
+                if (stop == ListenerStop.SocketClosing)
+                {
+                    // A maintenance close is coming: move to a new channel rather than wait for it.
+                    (channelId, connectUri) = (null, null);
+                }
+
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception)
+            {
+                failures++;
+                _status = _status with { Listening = false, LastError = exception.Message };
+                logger.LogWarning(exception, "Genesys channel of {Grain} failed ({Failures} in a row)", IdentityString, failures);
+                var delay = TimeSpan.FromMilliseconds(Math.Min(options.Value.MaxRetryDelay.TotalMilliseconds, 200 * Math.Pow(2, Math.Min(failures, 20))));
+                await Task.Delay(delay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace KnovvuOrleans.Grains.GenesysCloud;
+
+/// <summary>The notification listeners (configuration section "GenesysCloud:Listener").</summary>
+public sealed class GenesysListenerOptions
+{
+    public const string SectionName = "GenesysCloud:Listener";
+
+    /// <summary>Silence after which a socket counts as dead; Genesys sends a heartbeat about every 30 s.</summary>
+    public TimeSpan HeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(75);
+
+    /// <summary>Longest wait before trying again after a failure; it starts at 200 ms and doubles.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+}
