@@ -1,5 +1,6 @@
 using KnovvuOrleans.Gateway.Auth;
 using KnovvuOrleans.Gateway.Clients;
+using KnovvuOrleans.Gateway.Conversations;
 using KnovvuOrleans.Gateway.Health;
 using KnovvuOrleans.Gateway.Http;
 using KnovvuOrleans.Gateway.KnovvuAnalytics;
@@ -7,6 +8,7 @@ using KnovvuOrleans.Gateway.OpenApi;
 using KnovvuOrleans.Gateway.Tenants;
 using KnovvuOrleans.Gateway.VirtualAgent;
 using KnovvuOrleans.Grains;
+using KnovvuOrleans.Grains.DataFeeder;
 using KnovvuOrleans.Grains.Tenants;
 using KnovvuOrleans.Hosting;
 using KnovvuOrleans.Runtime.Hosting;
@@ -21,6 +23,7 @@ builder.Services
     .AddGrains(typeof(TenantGrain).Assembly)
     .UseStorage(storage);
 builder.Services.AddKnovvuGrainServices();
+builder.Services.AddKafkaDataFeederConnector(builder.Configuration);
 
 builder.Services.AddGatewayHttp();
 builder.Services.AddGatewayAuth();
@@ -47,6 +50,7 @@ app.MapHostClientEndpoints();
 app.MapTenantAdminEndpoints();
 app.MapCaIntegrationEndpoints();
 app.MapVaEndpoints();
+app.MapConversationResultEndpoints();
 
 app.Logger.LogInformation("Gateway using the {Provider} provider", storage.Provider);
 app.Run();

@@ -1,4 +1,5 @@
 using KnovvuOrleans.Grains;
+using KnovvuOrleans.Grains.DataFeeder;
 using KnovvuOrleans.Grains.Tenants;
 using KnovvuOrleans.Hosting;
 using KnovvuOrleans.Runtime.Hosting;
@@ -12,6 +13,7 @@ builder.Services
     .AddGrains(typeof(TenantGrain).Assembly)
     .UseStorage(storage);
 builder.Services.AddKnovvuGrainServices();
+builder.Services.AddKafkaDataFeederConnector(builder.Configuration);
 
 builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
 
