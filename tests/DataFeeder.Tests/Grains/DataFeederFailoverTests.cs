@@ -1,4 +1,3 @@
-using KnovvuOrleans.DataFeeder.Tests.Connector;
 using KnovvuOrleans.Grains.Abstractions.Conversations;
 using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Runtime;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using KnovvuOrleans.DataFeeder.Tests.Connector;
 using KnovvuOrleans.Grains.Abstractions.Conversations;
 using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Simulators.Kafka;
+using KnovvuOrleans.Testing;
 
 namespace KnovvuOrleans.DataFeeder.Tests.Grains;
 

@@ -1,7 +1,7 @@
 using Confluent.Kafka;
-using KnovvuOrleans.DataFeeder.Tests.Connector;
 using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.DataFeeder;
+using KnovvuOrleans.Testing;
 
 namespace KnovvuOrleans.DataFeeder.Tests.Grains;
 
