@@ -31,24 +31,20 @@ internal static class ConversationResultEndpoints
             .WithSummary("Posts a category the conversation matched (CategoryMatchForDataFeeder); held until the conversation is recorded.");
     }
 
-    private static async Task<Results<Accepted<ConversationResultAccepted>, ValidationProblem, ProblemHttpResult>> PostAnalysisAsync(
-        string tenantId, string externalId, ConversationAnalysis analysis, IClusterClient cluster)
-    {
-        var errors = analysis.Validate();
-        EntityId.Validate(errors, "externalId", externalId);
-        return errors.IsEmpty
-            ? Answer(await Conversation(cluster, tenantId, externalId).PostAnalysis(analysis))
-            : Problems.Invalid(errors);
-    }
+    private static Task<Results<Accepted<ConversationResultAccepted>, ValidationProblem, ProblemHttpResult>> PostAnalysisAsync(
+        string tenantId, string externalId, ConversationAnalysis analysis, IClusterClient cluster) =>
+        RaiseAsync(analysis.Validate(), externalId, () => Conversation(cluster, tenantId, externalId).PostAnalysis(analysis));
 
-    private static async Task<Results<Accepted<ConversationResultAccepted>, ValidationProblem, ProblemHttpResult>> PostCategoryAsync(
-        string tenantId, string externalId, CategoryResult category, IClusterClient cluster)
+    private static Task<Results<Accepted<ConversationResultAccepted>, ValidationProblem, ProblemHttpResult>> PostCategoryAsync(
+        string tenantId, string externalId, CategoryResult category, IClusterClient cluster) =>
+        RaiseAsync(category.Validate(), externalId, () => Conversation(cluster, tenantId, externalId).PostCategory(category));
+
+    /// <summary>Validates the body and the route's external id before any grain call, so a refused result stores nothing.</summary>
+    private static async Task<Results<Accepted<ConversationResultAccepted>, ValidationProblem, ProblemHttpResult>> RaiseAsync(
+        ValidationErrors errors, string externalId, Func<Task<RaiseOutcome>> raise)
     {
-        var errors = category.Validate();
         EntityId.Validate(errors, "externalId", externalId);
-        return errors.IsEmpty
-            ? Answer(await Conversation(cluster, tenantId, externalId).PostCategory(category))
-            : Problems.Invalid(errors);
+        return errors.IsEmpty ? Answer(await raise()) : Problems.Invalid(errors);
     }
 
     private static IConversationGrain Conversation(IClusterClient cluster, string tenantId, string externalId) =>
