@@ -23,7 +23,7 @@ internal static class ConversationResultEndpoints
             .WithTags("Conversations");
 
         conversation.MapPost("/analysis", PostAnalysisAsync)
-            .WithBodyLimit(app.ServiceProvider.GetRequiredService<IOptions<GatewayOptions>>().Value.MaxIngestBodyBytes)
+            .WithBodyLimit(app.ServiceProvider.GetRequiredService<IOptions<GatewayOptions>>().Value.MaxAnalysisBodyBytes)
             .ProducesBodyProblems().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Posts a conversation's analysis results (ConversationAnalyzedForDataFeeder); held until the conversation is recorded.");
         conversation.MapPost("/categories", PostCategoryAsync)

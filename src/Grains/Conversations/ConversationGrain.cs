@@ -19,7 +19,7 @@ public sealed class ConversationGrain(
     [PersistentState("conversation")] IPersistentState<ConversationState> state, IConversationLog log) : Grain, IConversationGrain
 {
     /// <summary>Later events held for a conversation not recorded yet; beyond it a post is refused, so state stays small.</summary>
-    public const int MaxHeldEvents = 100;
+    public const int MaxHeldEvents = 10;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
