@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Confluent.Kafka;
 using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.DataFeeder;
@@ -8,8 +7,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 // Data Feeder benchmark: events/s through KafkaDataFeederConnector and through a raw Confluent.Kafka producer with the
-// same configuration, on the same broker in the same run, and their ratio; each figure the median of 3 runs, one JSON
-// line each. The broker is KNOVVU_TEST_KAFKA when set (scripts/services.sh up), else a mock cluster in this process.
+// same configuration, on the same broker in the same run, and their ratio; then the whole grain path (GrainPathBench).
+// Each figure the median of 3 runs, one JSON line each. The broker is KNOVVU_TEST_KAFKA when set (scripts/services.sh
+// up), else a mock cluster in this process; the grain path uses KNOVVU_TEST_POSTGRES when set, else memory.
 const int Runs = 3;
 const int Publishers = 8;
 const int BatchSize = 100;
@@ -33,15 +33,10 @@ using var raw = new ProducerBuilder<string, byte[]>(KafkaDataFeederProducerConfi
 var connectorRuns = await MeasureAsync(topic => batch => connector.PublishAsync(new DataFeederDestination(topic), batch, CancellationToken.None));
 var rawRuns = await MeasureAsync(topic => batch => Task.WhenAll(batch.Select(r => raw.ProduceAsync(topic, new Message<string, byte[]> { Key = r.Key, Value = r.Body }))));
 
-Report("datafeeder_connector_throughput", "events/s", workload + ", headers event-id/event-type/tenant-id", connectorRuns);
-Report("kafka_raw_producer_throughput", "events/s", workload + ", ProduceAsync per event and Task.WhenAll per batch, no headers", rawRuns);
-Console.WriteLine(JsonSerializer.Serialize(new
-{
-    bench = "datafeeder_connector_vs_raw_producer",
-    unit = "ratio",
-    median = Math.Round(Median(connectorRuns) / Median(rawRuns), 3),
-    setup = "median / median, same broker, same run",
-}));
+BenchReport.Figure("datafeeder_connector_throughput", "events/s", workload + ", headers event-id/event-type/tenant-id", connectorRuns);
+BenchReport.Figure("kafka_raw_producer_throughput", "events/s", workload + ", ProduceAsync per event and Task.WhenAll per batch, no headers", rawRuns);
+BenchReport.Ratio("datafeeder_connector_vs_raw_producer", BenchReport.Median(connectorRuns) / BenchReport.Median(rawRuns), "median / median, same broker, same run");
+await GrainPathBench.RunAsync(bootstrap, mock, broker, BenchReport.Median(rawRuns), raw);
 
 // Each publisher awaits its batches in turn, as a relay does; the batches are cut once, outside the timing.
 static Task PublishAllAsync(DataFeederRecord[][][] batchesByPublisher, Func<DataFeederRecord[], Task> publish) =>
@@ -91,16 +86,3 @@ static List<DataFeederRecord> Records()
             DataFeederMessageSerializer.Serialize(raised, payload));
     }).ToList();
 }
-
-static double Median(double[] runs) => runs.Order().ToArray()[runs.Length / 2];
-
-static void Report(string name, string unit, string setup, double[] runs) =>
-    Console.WriteLine(JsonSerializer.Serialize(new
-    {
-        bench = name,
-        unit,
-        median = Math.Round(Median(runs)),
-        runs = runs.Select(r => Math.Round(r)).ToArray(),
-        setup,
-        machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
-    }));

@@ -1,4 +1,5 @@
 using KnovvuOrleans.Grains;
+using KnovvuOrleans.Grains.DataFeeder;
 using KnovvuOrleans.Grains.Tenants;
 using KnovvuOrleans.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -10,7 +11,8 @@ public static class KnovvuSiloHosting
 {
     /// <summary>
     /// Makes the process a silo of the product: the runtime (options from "Runtime"), the product's grains, the
-    /// storage "Storage" names, and what the grains need. The silo host and the gateway both call it.
+    /// storage "Storage" names, and what the grains need (clients of the outside services, the Data Feeder
+    /// connector). The silo host and the gateway both call it.
     /// </summary>
     public static StorageOptions AddKnovvuSilo(this IHostApplicationBuilder builder)
     {
@@ -20,6 +22,7 @@ public static class KnovvuSiloHosting
             .AddGrains(typeof(TenantGrain).Assembly)
             .UseStorage(storage);
         builder.Services.AddKnovvuGrainServices();
+        builder.Services.AddKafkaDataFeederConnector(builder.Configuration);
         return storage;
     }
 }

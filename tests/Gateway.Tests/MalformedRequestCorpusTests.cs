@@ -37,6 +37,15 @@ public sealed class MalformedRequestCorpusTests(GatewayFixture fixture) : IClass
     private static Row Sessions(string body, string names, int status = 400) =>
         new("POST", "/api/tenants/tenant-a/va/sessions", body, Json, TokenKind.IngestA, status, names);
 
+    private static Row Analysis(string body, string names, string externalId = "matrix-1") =>
+        new("POST", $"/api/tenants/tenant-a/conversations/{externalId}/analysis", body, Json, TokenKind.IngestA, 400, names);
+
+    private static Row Category(string body, string names, string externalId = "matrix-1") =>
+        new("POST", $"/api/tenants/tenant-a/conversations/{externalId}/categories", body, Json, TokenKind.IngestA, 400, names);
+
+    /// <summary>The valid analysis after replacing parts of its JSON.</summary>
+    private static string AnalysisWith(string from, string to) => Bodies.Analysis.Replace(from, to, StringComparison.Ordinal);
+
     /// <summary>A batch with one valid session, after replacing parts of its JSON.</summary>
     private static string Session(params (string From, string To)[] changes) =>
         changes.Aggregate(Bodies.VaSessions, (body, c) => body.Replace(c.From, c.To, StringComparison.Ordinal));
@@ -62,6 +71,17 @@ public sealed class MalformedRequestCorpusTests(GatewayFixture fixture) : IClass
         ["sessions: same external id twice"] = Sessions(Batch(2), "sessions[1].externalId"),
         ["sessions: unknown project and channel"] = Sessions(Session(), "sessions[0].channelId", 422),
         ["sessions: admin token without ingest"] = new("POST", "/api/tenants/tenant-a/va/sessions", Session(), Json, TokenKind.AdminA, 403, "scope"),
+        ["analysis: channel 3"] = Analysis(AnalysisWith("\"Channel\":2", "\"Channel\":3"), "transcripts[1].channel"),
+        ["analysis: times not in pairs"] = Analysis(AnalysisWith("0 40;560 1000", "0 40;560"), "transcripts[0].times"),
+        ["analysis: end before start"] = Analysis(AnalysisWith("\"EndTime\":1740", "\"EndTime\":1000"), "transcripts[1].endTime"),
+        ["analysis: ratio over 100"] = Analysis(AnalysisWith("\"AgentMonotonicityRatio\":87", "\"AgentMonotonicityRatio\":101"), "agentMonotonicityRatio"),
+        ["analysis: transcripts missing"] = Analysis("""{"AgentTensionRatio":0,"AgentMonotonicityRatio":0,"CustomerTensionRatio":0,"AverageCustomerSentimentScore":0,"AverageAgentSentimentScore":0}""", "transcripts"),
+        ["analysis: sentiment missing"] = Analysis(AnalysisWith("\"AverageAgentSentimentScore\":0,", ""), "averageAgentSentimentScore"),
+        ["analysis: unknown field"] = Analysis(AnalysisWith("\"AiInsights\":null", "\"AiInsights\":null,\"ConversationExternalId\":\"x\""), "ConversationExternalId"),
+        ["analysis: external id with a space"] = Analysis(Bodies.Analysis, "externalId", "a%20b"),
+        ["category: id missing"] = Category("""{"categoryName":"Complaint"}""", "categoryId"),
+        ["category: name empty"] = Category("""{"categoryId":7,"categoryName":""}""", "categoryName"),
+        ["category: id not a number"] = Category("""{"categoryId":"seven","categoryName":"Complaint"}""", "categoryId"),
         ["create: id with upper case"] = Create("""{"id":"Tenant-C","name":"C"}""", 400, "id"),
         ["create: id with a slash"] = Create("""{"id":"tenant/c","name":"C"}""", 400, "id"),
         ["create: id is a parent path"] = Create("""{"id":"..","name":"C"}""", 400, "id"),

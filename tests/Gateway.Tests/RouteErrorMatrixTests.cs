@@ -24,7 +24,8 @@ public sealed class RouteErrorMatrixTests(GatewayFixture fixture) : IClassFixtur
         public bool HasTenantId => Template.Contains("{tenantId}", StringComparison.Ordinal);
 
         public string Path(string tenantId) =>
-            Template.Replace("{tenantId}", tenantId, StringComparison.Ordinal).Replace("{projectId}", "matrix-project", StringComparison.Ordinal);
+            Template.Replace("{tenantId}", tenantId, StringComparison.Ordinal).Replace("{projectId}", "matrix-project", StringComparison.Ordinal)
+                .Replace("{externalId}", "matrix-1", StringComparison.Ordinal);
     }
 
     private static readonly Dictionary<string, Route> Routes = new()
@@ -47,6 +48,8 @@ public sealed class RouteErrorMatrixTests(GatewayFixture fixture) : IClassFixtur
         ["add VA channel"] = new("POST", "/api/tenants/{tenantId}/va/projects/{projectId}/channels", Bodies.VaChannel, ClientScopes.TenantAdmin),
         ["toggle VA project"] = new("PUT", "/api/tenants/{tenantId}/va/projects/{projectId}/knovvu-analytics", Bodies.VaToggle, ClientScopes.TenantAdmin),
         ["record VA sessions"] = new("POST", "/api/tenants/{tenantId}/va/sessions", Bodies.VaSessions, ClientScopes.Ingest),
+        ["post analysis"] = new("POST", "/api/tenants/{tenantId}/conversations/{externalId}/analysis", Bodies.Analysis, ClientScopes.Ingest),
+        ["post category match"] = new("POST", "/api/tenants/{tenantId}/conversations/{externalId}/categories", Bodies.Category, ClientScopes.Ingest),
     };
 
     public static TheoryData<string, string> Cases()

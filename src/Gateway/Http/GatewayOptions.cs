@@ -10,4 +10,10 @@ public sealed class GatewayOptions
 
     /// <summary>The largest body of the routes that take batches (VA sessions).</summary>
     public long MaxIngestBodyBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// The largest analysis result (transcripts of a long call fit); small enough that the few a conversation may
+    /// hold before it is recorded keep its grain state modest.
+    /// </summary>
+    public long MaxAnalysisBodyBytes { get; set; } = 1024 * 1024;
 }

@@ -11,12 +11,37 @@ public interface IConversationGrain : IGrainWithStringKey
 {
     /// <summary>Records a VA session; a session already recorded is acknowledged again and changes nothing.</summary>
     Task<IngestOutcome> IngestVaSession(VaSession session, bool isCall);
+
+    /// <summary>
+    /// Raises ConversationAnalyzedForDataFeeder; before the conversation is recorded the event is held and follows
+    /// its ConversationCreatedForDataFeeder. The analysis must be valid (<see cref="ConversationAnalysis.Validate"/>).
+    /// </summary>
+    Task<RaiseOutcome> PostAnalysis(ConversationAnalysis analysis);
+
+    /// <summary>Raises CategoryMatchForDataFeeder, held like <see cref="PostAnalysis"/>.</summary>
+    Task<RaiseOutcome> PostCategory(CategoryResult category);
 }
 
 public enum IngestOutcome
 {
     Recorded,
     AlreadyRecorded,
+}
+
+/// <summary>What became of a later event (analysis, category match).</summary>
+public enum RaiseOutcome
+{
+    /// <summary>On the Data Feeder stream.</summary>
+    Published,
+
+    /// <summary>Kept until the conversation is recorded, then published after its Created event.</summary>
+    Held,
+
+    /// <summary>The tenant's Data Feeder is off or does not send this event type: dropped, not kept.</summary>
+    NotWanted,
+
+    /// <summary>Refused: the conversation is not recorded and holds <c>ConversationGrain.MaxHeldEvents</c> already.</summary>
+    HoldFull,
 }
 
 /// <summary>Conversation grain keys: the tenant id first, as for every grain of a tenant.</summary>

@@ -9,14 +9,18 @@ using KnovvuOrleans.Runtime;
 namespace KnovvuOrleans.Grains.Conversations;
 
 /// <summary>
-/// One conversation: records it in the conversation log once and raises ConversationCreatedForDataFeeder when it
-/// is published and the tenant wants that event. The event and the "recorded" state commit in one transaction,
-/// so a retried ingest after a crash neither loses nor repeats the event.
+/// One conversation: records it in the conversation log once and raises its Data Feeder events in order. Events and
+/// state commit in one transaction, so a retried call after a crash neither loses nor repeats an event. Analysis and
+/// category results that arrive before the conversation is recorded are held in the state and published right after
+/// its ConversationCreatedForDataFeeder, so no later event ever precedes Created on the stream (and in Kafka).
 /// </summary>
 [GrainType("conversation")]
 public sealed class ConversationGrain(
     [PersistentState("conversation")] IPersistentState<ConversationState> state, IConversationLog log) : Grain, IConversationGrain
 {
+    /// <summary>Later events held for a conversation not recorded yet; beyond it a post is refused, so state stays small.</summary>
+    public const int MaxHeldEvents = 10;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<IngestOutcome> IngestVaSession(VaSession session, bool isCall)
@@ -36,18 +40,64 @@ public sealed class ConversationGrain(
             tenantId, externalId, ConversationRecord.VirtualAgentSource, session.Status, session.ProjectId, session.ChannelId,
             isCall, session.StartTime, session.EndTime, JsonSerializer.Serialize(session, Json)), CancellationToken.None);
 
+        List<ConversationEvent> events = [];
         if (session.IsPublished && await WantsAsync(tenantId, DataFeederEventTypes.ConversationCreated))
         {
-            await GetStreamProvider("datafeeder")
-                .GetStream<ConversationEvent>(StreamId.Create(DataFeederStream.Namespace, DataFeederStream.KeyFor(tenantId, externalId)))
-                .OnNextAsync(new ConversationEvent(
-                    DataFeederEventTypes.ConversationCreated, tenantId, externalId, DateTimeOffset.UtcNow, Summary(tenantId, session, isCall, number)));
+            events.Add(new ConversationEvent(
+                DataFeederEventTypes.ConversationCreated, tenantId, externalId, DateTimeOffset.UtcNow, Summary(tenantId, session, isCall, number)));
+        }
+
+        events.AddRange(state.State.Held);
+        if (events.Count > 0)
+        {
+            await Stream(tenantId, externalId).OnNextBatchAsync(events);
         }
 
         state.State = new ConversationState { Recorded = true, Number = number };
         await state.WriteStateAsync();
         return IngestOutcome.Recorded;
     }
+
+    public Task<RaiseOutcome> PostAnalysis(ConversationAnalysis analysis)
+    {
+        analysis.Validate().ThrowIfAny();
+        return RaiseAsync(DataFeederEventTypes.ConversationAnalyzed, analysis, null);
+    }
+
+    public Task<RaiseOutcome> PostCategory(CategoryResult category)
+    {
+        category.Validate().ThrowIfAny();
+        return RaiseAsync(DataFeederEventTypes.CategoryMatch, null, category);
+    }
+
+    private async Task<RaiseOutcome> RaiseAsync(string eventType, ConversationAnalysis? analysis, CategoryResult? category)
+    {
+        var (tenantId, externalId) = ConversationKey.Parse(GetPrimaryKeyString());
+        if (!await WantsAsync(tenantId, eventType))
+        {
+            return RaiseOutcome.NotWanted;
+        }
+
+        var raised = new ConversationEvent(eventType, tenantId, externalId, DateTimeOffset.UtcNow, null, analysis, category);
+        if (state.State.Recorded)
+        {
+            await Stream(tenantId, externalId).OnNextAsync(raised);
+            return RaiseOutcome.Published;
+        }
+
+        if (state.State.Held.Count >= MaxHeldEvents)
+        {
+            return RaiseOutcome.HoldFull;
+        }
+
+        state.State = state.State with { Held = [.. state.State.Held, raised] };
+        await state.WriteStateAsync();
+        return RaiseOutcome.Held;
+    }
+
+    private IAsyncStream<ConversationEvent> Stream(string tenantId, string externalId) =>
+        GetStreamProvider(DataFeederStream.Namespace)
+            .GetStream<ConversationEvent>(StreamId.Create(DataFeederStream.Namespace, DataFeederStream.KeyFor(tenantId, externalId)));
 
     private async Task<bool> WantsAsync(string tenantId, string eventType) =>
         await GrainFactory.GetGrain<ITenantGrain>(tenantId).GetFeatures() is { DataFeeder: { Enabled: true } feeder }
@@ -65,5 +115,6 @@ public sealed class ConversationGrain(
         session.Nps,
         session.Direction,
         session.ReleasingParty,
-        VaToCaMapping.AttachedData(session, isCall));
+        VaToCaMapping.AttachedData(session, isCall),
+        isCall);
 }

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using KnovvuOrleans.Grains.DataFeeder;
+using KnovvuOrleans.Testing;
 
 namespace KnovvuOrleans.DataFeeder.Tests.Connector;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using KnovvuOrleans.Grains.DataFeeder;
 using KnovvuOrleans.Simulators.Kafka;
+using KnovvuOrleans.Testing;
 
 namespace KnovvuOrleans.DataFeeder.Tests.Connector;
 

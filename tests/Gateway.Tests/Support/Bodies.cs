@@ -32,6 +32,16 @@ public static class Bodies
 
     public const string VaSessions = $$"""{"sessions":[{{VaSession}}]}""";
 
+    /// <summary>Seed 002's ConversationAnalyzedForDataFeeder payload without its external id.</summary>
+    public const string Analysis = """
+        {"Transcripts":[{"Channel":1,"Text":"ürün destek şerif ben","Times":"0 40;560 1000","StartTime":0,"EndTime":1000},
+                        {"Channel":2,"Text":"iyi günler","Times":"1700 1740","StartTime":1700,"EndTime":1740}],
+         "AgentTensionRatio":0,"AgentMonotonicityRatio":87,"CustomerTensionRatio":0,
+         "AverageCustomerSentimentScore":0,"AverageAgentSentimentScore":0,"AiInsights":null}
+        """;
+
+    public const string Category = """{"categoryId":7,"categoryName":"Complaint"}""";
+
     public static string CreateTenant(string id) => $$"""{"id":"{{id}}","name":"New tenant"}""";
 
     /// <summary>The features body with one section replaced by raw JSON.</summary>

@@ -40,6 +40,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
             ["Auth:HostClientId"] = HostClientId,
             ["Auth:HostClientSecret"] = HostSecret,
             ["Auth:SigningKey"] = SigningKey,
+            ["DataFeeder:Kafka:BootstrapServers"] = TestEnvironment.KafkaBootstrapServers,
             ["Logging:LogLevel:Default"] = "Trace",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
         };

@@ -1,9 +1,9 @@
 using Confluent.Kafka;
 
-namespace KnovvuOrleans.DataFeeder.Tests.Connector;
+namespace KnovvuOrleans.Testing;
 
 /// <summary>Reads a whole topic back with a real consumer: every partition from its beginning to its end.</summary>
-internal static class KafkaReadBack
+public static class KafkaReadBack
 {
     // A bound so that a broken endpoint fails the test instead of hanging it; reading normally takes well under a second.
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);

@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using KnovvuOrleans.Grains;
+using KnovvuOrleans.Grains.Abstractions.Conversations;
+using KnovvuOrleans.Grains.Abstractions.DataFeeder;
+using KnovvuOrleans.Grains.Abstractions.Tenants;
+using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
+using KnovvuOrleans.Grains.DataFeeder;
+using KnovvuOrleans.Grains.Storage;
+using KnovvuOrleans.Grains.Tenants;
+using KnovvuOrleans.Simulators.Kafka;
+using KnovvuOrleans.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+/// <summary>
+/// The whole Data Feeder path on one silo: Conversation grain → outbox → relay → publisher grain → connector → broker.
+/// Outbox-to-broker throughput: the outbox is filled while publishes wait at a gate, then the gate opens and the time
+/// until the broker acknowledged every event is measured. End-to-end latency: conversations ingested at a steady rate,
+/// from the ingest call to the broker's acknowledgement, beside a raw producer sending at the same rate.
+/// </summary>
+internal static class GrainPathBench
+{
+    private const int Runs = 3;
+    private const int Tenants = 4;
+    private const int ConversationsPerTenant = 1_000;
+    private const int LatencyEvents = 1_000;
+    private const int LatencyRatePerSecond = 200;
+
+    private static readonly DateTimeOffset Start = new(2026, 1, 22, 8, 31, 59, TimeSpan.Zero);
+
+    public static async Task RunAsync(string bootstrap, MockKafkaCluster? mock, string broker, double rawThroughput, IProducer<string, byte[]> raw)
+    {
+        var postgres = Environment.GetEnvironmentVariable("KNOVVU_TEST_POSTGRES") is { Length: > 0 };
+        await using var database = postgres ? await PostgresTestDatabase.CreateAsync() : null;
+        using var connector = new KafkaDataFeederConnector(
+            Options.Create(new KafkaDataFeederOptions { BootstrapServers = bootstrap }), NullLogger<KafkaDataFeederConnector>.Instance);
+        var clock = new AckClock(connector);
+        await using var silo = await TestSilo.StartAsync(typeof(TenantGrain).Assembly,
+            b =>
+            {
+                if (database is null)
+                {
+                    b.Services.AddKnovvuInMemoryStorage();
+                    b.UseInMemory();
+                }
+                else
+                {
+                    b.Services.AddKnovvuPostgresStorage();
+                    b.UsePostgres(database.ConnectionString);
+                }
+            },
+            o => o.CallTimeout = TimeSpan.FromMinutes(5),
+            services =>
+            {
+                services.AddKnovvuGrainServices();
+                services.AddSingleton<IDataFeederConnector>(clock);
+            });
+        var storage = database is null ? "in-memory provider" : "PostgreSQL (scripts/services.sh)";
+
+        var throughput = new double[Runs];
+        for (var run = 0; run < Runs; run++)
+        {
+            var tenants = await AddTenantsAsync(silo, mock, $"t{run}", Tenants);
+            clock.Close();
+            var ids = tenants.SelectMany(t => Enumerable.Range(0, ConversationsPerTenant).Select(i => (Tenant: t, Id: $"{t}-{i:D5}"))).ToList();
+            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (c, _) => await IngestAsync(silo, c.Tenant, c.Id));
+            var watch = Stopwatch.StartNew();
+            clock.Open();
+            while (ids.Any(c => !clock.FirstAck.ContainsKey(c.Id)))
+            {
+                await Task.Delay(5);
+            }
+
+            throughput[run] = ids.Count / watch.Elapsed.TotalSeconds;
+        }
+
+        var workload = $"{Tenants * ConversationsPerTenant} ConversationCreatedForDataFeeder events of {Tenants} tenants ({Tenants * DataFeederStream.ShardsPerTenant} streams), one silo, {storage}, {broker}";
+        BenchReport.Figure("datafeeder_outbox_to_broker_throughput", "events/s",
+            workload + ", outbox filled first, timed from the relay's start to the last broker acknowledgement", throughput);
+        BenchReport.Ratio("datafeeder_outbox_to_broker_vs_raw_producer", BenchReport.Median(throughput) / rawThroughput,
+            "outbox-to-broker median / kafka_raw_producer_throughput median, same broker, same run");
+
+        var p50 = new double[Runs];
+        var p99 = new double[Runs];
+        var rawP50 = new double[Runs];
+        var rawP99 = new double[Runs];
+        for (var run = 0; run < Runs; run++)
+        {
+            var tenant = (await AddTenantsAsync(silo, mock, $"l{run}", 1))[0];
+            var ids = Enumerable.Range(0, LatencyEvents).Select(i => $"{tenant}-{i:D5}").ToList();
+            var started = await AtSteadyRateAsync(ids, id => IngestAsync(silo, tenant, id));
+            while (ids.Any(id => !clock.FirstAck.ContainsKey(id)))
+            {
+                await Task.Delay(5);
+            }
+
+            var latencies = ids.Select(id => Stopwatch.GetElapsedTime(started[id], clock.FirstAck[id]).TotalMilliseconds).ToList();
+            (p50[run], p99[run]) = (BenchReport.Quantile(latencies, 0.5), BenchReport.Quantile(latencies, 0.99));
+
+            var topic = $"datafeeder-bench-raw-latency-{Guid.NewGuid():N}";
+            mock?.CreateTopic(topic, 4);
+            await raw.ProduceAsync(topic, new Message<string, byte[]> { Key = "warm-up", Value = [] });
+            var rawLatencies = new List<double>();
+            await AtSteadyRateAsync(ids, async id =>
+            {
+                var begin = Stopwatch.GetTimestamp();
+                await raw.ProduceAsync(topic, new Message<string, byte[]> { Key = id, Value = new byte[600] });
+                lock (rawLatencies)
+                {
+                    rawLatencies.Add(Stopwatch.GetElapsedTime(begin).TotalMilliseconds);
+                }
+            });
+            (rawP50[run], rawP99[run]) = (BenchReport.Quantile(rawLatencies, 0.5), BenchReport.Quantile(rawLatencies, 0.99));
+        }
+
+        var steady = $"{LatencyEvents} events at {LatencyRatePerSecond}/s";
+        BenchReport.Figure("datafeeder_end_to_end_latency_p50", "ms", $"{steady}, ingest call to broker acknowledgement, one silo, {storage}, {broker}", p50, 1);
+        BenchReport.Figure("datafeeder_end_to_end_latency_p99", "ms", $"{steady}, ingest call to broker acknowledgement, one silo, {storage}, {broker}", p99, 1);
+        BenchReport.Figure("kafka_raw_producer_latency_p50", "ms", $"{steady}, ProduceAsync of 600 bytes to its acknowledgement, same producer settings, {broker}", rawP50, 1);
+        BenchReport.Figure("kafka_raw_producer_latency_p99", "ms", $"{steady}, ProduceAsync of 600 bytes to its acknowledgement, same producer settings, {broker}", rawP99, 1);
+        BenchReport.Ratio("datafeeder_latency_p50_vs_raw_producer", BenchReport.Median(p50) / BenchReport.Median(rawP50), "median p50 / median p50, same run");
+        BenchReport.Ratio("datafeeder_latency_p99_vs_raw_producer", BenchReport.Median(p99) / BenchReport.Median(rawP99), "median p99 / median p99, same run");
+    }
+
+    private static async Task<List<string>> AddTenantsAsync(TestSilo silo, MockKafkaCluster? mock, string prefix, int count)
+    {
+        var tenants = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var tenant = $"bench-{prefix}-{i}-{Guid.NewGuid().ToString("N")[..6]}";
+            var topic = $"datafeeder-{tenant}";
+            mock?.CreateTopic(topic, 4);
+            await silo.Client.GetGrain<ITenantGrain>(tenant).Create(tenant);
+            await silo.Client.GetGrain<ITenantGrain>(tenant).UpdateFeatures(TenantFeatures.Default with
+            {
+                DataFeeder = new DataFeederSettings(true, [DataFeederEventTypes.ConversationCreated], topic),
+            });
+            tenants.Add(tenant);
+        }
+
+        return tenants;
+    }
+
+    private static Task<IngestOutcome> IngestAsync(TestSilo silo, string tenant, string externalId) =>
+        silo.Client.GetGrain<IConversationGrain>(ConversationKey.For(tenant, externalId)).IngestVaSession(new VaSession
+        {
+            ExternalId = externalId,
+            Status = VaSessionStatus.Published,
+            ProjectId = "p1",
+            ChannelId = "ivr",
+            StartTime = Start,
+            EndTime = Start.AddSeconds(5),
+            Messages = [new VaMessage(Start, "Merhaba", VaMessage.AgentSide)],
+        }, isCall: true);
+
+    /// <summary>Starts one action per id at the steady rate and waits for all; returns when each was started.</summary>
+    private static async Task<Dictionary<string, long>> AtSteadyRateAsync(IReadOnlyList<string> ids, Func<string, Task> action)
+    {
+        var started = new Dictionary<string, long>();
+        var tasks = new List<Task>();
+        var begin = Stopwatch.GetTimestamp();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / LatencyRatePerSecond);
+            var wait = due - Stopwatch.GetElapsedTime(begin);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+
+            started[ids[i]] = Stopwatch.GetTimestamp();
+            tasks.Add(action(ids[i]));
+        }
+
+        await Task.WhenAll(tasks);
+        return started;
+    }
+}

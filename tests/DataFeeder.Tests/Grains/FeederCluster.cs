@@ -1,0 +1,116 @@
+using KnovvuOrleans.DataFeeder.Tests.Connector;
+using KnovvuOrleans.Grains;
+using KnovvuOrleans.Grains.Abstractions.Conversations;
+using KnovvuOrleans.Grains.Abstractions.DataFeeder;
+using KnovvuOrleans.Grains.Abstractions.Tenants;
+using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
+using KnovvuOrleans.Grains.DataFeeder;
+using KnovvuOrleans.Grains.Storage;
+using KnovvuOrleans.Grains.Tenants;
+using KnovvuOrleans.Runtime;
+using KnovvuOrleans.Runtime.Hosting;
+using KnovvuOrleans.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace KnovvuOrleans.DataFeeder.Tests.Grains;
+
+/// <summary>
+/// The product's grains on a test cluster with real PostgreSQL and a Kafka connector to the given endpoint: tenants
+/// with the Data Feeder on (all event types, a topic each), conversations ingested and results posted through grains.
+/// </summary>
+internal sealed class FeederCluster : IAsyncDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 1, 22, 8, 31, 59, TimeSpan.Zero);
+
+    private readonly PostgresTestDatabase _database;
+
+    private FeederCluster(PostgresTestDatabase database, TestCluster cluster, string runId)
+    {
+        _database = database;
+        Cluster = cluster;
+        RunId = runId;
+    }
+
+    public TestCluster Cluster { get; }
+
+    /// <summary>Part of every topic name, so that runs on the shared endpoint never read each other's events.</summary>
+    public string RunId { get; }
+
+    public IClusterClient Client => Cluster.Silos[0].Client;
+
+    public static async Task<FeederCluster> StartAsync(
+        int silos, string bootstrapServers, Action<KafkaDataFeederOptions>? kafka = null,
+        Func<IDataFeederConnector, IDataFeederConnector>? wrap = null, Action<GrainRuntimeOptions>? runtime = null)
+    {
+        var database = await PostgresTestDatabase.CreateAsync();
+        var cluster = await TestCluster.StartAsync(silos, typeof(TenantGrain).Assembly, b => b.UsePostgres(database.ConnectionString),
+            runtime, services =>
+            {
+                services.AddKnovvuGrainServices();
+                services.AddKnovvuPostgresStorage();
+                services.AddSingleton(_ => Connectors.Create(bootstrapServers, kafka));
+                services.AddSingleton(sp => wrap is null
+                    ? sp.GetRequiredService<KafkaDataFeederConnector>()
+                    : wrap(sp.GetRequiredService<KafkaDataFeederConnector>()));
+            });
+        return new FeederCluster(database, cluster, Guid.NewGuid().ToString("N")[..12]);
+    }
+
+    public string TopicOf(string tenantId) => $"datafeeder-{RunId}-{tenantId}";
+
+    public async Task AddTenantAsync(string tenantId)
+    {
+        var tenant = Client.GetGrain<ITenantGrain>(tenantId);
+        await tenant.Create(tenantId);
+        await tenant.UpdateFeatures(TenantFeatures.Default with
+        {
+            DataFeeder = new DataFeederSettings(true, DataFeederEventTypes.All, TopicOf(tenantId)),
+        });
+    }
+
+    public Task<IngestOutcome> IngestAsync(string tenantId, string externalId, bool isCall = false, IClusterClient? client = null) =>
+        Conversation(tenantId, externalId, client).IngestVaSession(new VaSession
+        {
+            ExternalId = externalId,
+            Status = VaSessionStatus.Published,
+            ProjectId = "p1",
+            ChannelId = isCall ? "ivr" : "web",
+            StartTime = Start,
+            EndTime = Start.AddSeconds(5),
+            Messages = [new VaMessage(Start, "Merhaba", VaMessage.AgentSide)],
+        }, isCall);
+
+    public Task<RaiseOutcome> PostAnalysisAsync(string tenantId, string externalId) =>
+        Conversation(tenantId, externalId).PostAnalysis(new ConversationAnalysis(
+            [new DataFeederTranscript { Channel = 1, Text = "ürün destek", Times = "0 40;560 1000", StartTime = 0, EndTime = 1000 }],
+            0, 87, 0, 0, 0));
+
+    public Task<RaiseOutcome> PostCategoryAsync(string tenantId, string externalId) =>
+        Conversation(tenantId, externalId).PostCategory(new CategoryResult(7, "complaint"));
+
+    /// <summary>Events not yet acknowledged by their subscriber: zero once everything raised reached Kafka.</summary>
+    public async Task<long> PendingEventsAsync()
+    {
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM grain_runtime.outbox", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    public async Task WaitUntilDeliveredAsync(TimeSpan limit)
+    {
+        var pending = long.MaxValue;
+        await Eventually.TrueAsync(() => (pending = PendingEventsAsync().GetAwaiter().GetResult()) == 0,
+            $"every raised event delivered (pending: {pending})", limit);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private IConversationGrain Conversation(string tenantId, string externalId, IClusterClient? client = null) =>
+        (client ?? Client).GetGrain<IConversationGrain>(ConversationKey.For(tenantId, externalId));
+}
