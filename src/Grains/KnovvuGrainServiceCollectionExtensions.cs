@@ -1,5 +1,9 @@
+using KnovvuOrleans.Grains.DailyReports;
 using KnovvuOrleans.Grains.KnovvuAnalytics;
+using KnovvuOrleans.Grains.ObjectStorage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace KnovvuOrleans.Grains;
 
@@ -11,6 +15,16 @@ public static class KnovvuGrainServiceCollectionExtensions
         services.AddKnovvuAnalyticsClient();
         services.AddOptions<CaSyncOptions>().BindConfiguration(CaSyncOptions.SectionName);
         services.AddSingleton<CaSecretProtector>();
+        services.AddOptions<ObjectStorageOptions>().BindConfiguration(ObjectStorageOptions.SectionName);
+        services.TryAddSingleton<IObjectStore>(sp => sp.GetRequiredService<IOptions<ObjectStorageOptions>>().Value.Provider switch
+        {
+            ObjectStorageOptions.S3Provider => ActivatorUtilities.CreateInstance<S3ObjectStore>(sp),
+            ObjectStorageOptions.LocalProvider => ActivatorUtilities.CreateInstance<LocalFolderObjectStore>(sp),
+            var other => throw new InvalidOperationException($"ObjectStorage:Provider must be Local or S3, not '{other}'."),
+        });
+        services.AddOptions<DailyReportOptions>().BindConfiguration(DailyReportOptions.SectionName);
+        services.AddSingleton<DailyReportBuilder>();
+        services.AddSingleton<DailyReportRetention>();
         return services;
     }
 }

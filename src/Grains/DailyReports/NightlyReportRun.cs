@@ -1,0 +1,87 @@
+using KnovvuOrleans.Grains.Abstractions.DailyReports;
+using KnovvuOrleans.Grains.Abstractions.Tenants;
+using KnovvuOrleans.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace KnovvuOrleans.Grains.DailyReports;
+
+/// <summary>
+/// One night's work for one day: a first pass over the 24 hours of every enabled tenant, then retry passes over the
+/// chunks that failed, until each is stored or has had <see cref="DailyReportOptions.MaxAttempts"/>; then retention
+/// for every tenant, enabled or not, so that switching reports off does not keep data past its retention.
+/// </summary>
+internal sealed class NightlyReportRun(
+    DateOnly day, DateOnly today, IGrainFactory grains, DailyReportBuilder builder, DailyReportRetention retention, DailyReportOptions options,
+    ILogger logger)
+{
+    public List<string> Tenants { get; } = [];
+
+    public int ChunksStored { get; private set; }
+
+    public List<string> GaveUp { get; } = [];
+
+    public int ExpiredDeleted { get; private set; }
+
+    /// <summary>A copy, safe to hand out while the run goes on.</summary>
+    public DailyReportRunStatus Status(string day, bool completed) =>
+        new(day, !completed, completed, [.. Tenants], ChunksStored, [.. GaveUp], ExpiredDeleted);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var all = new List<(string Id, TenantFeatures Features)>();
+        foreach (var profile in await grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).List())
+        {
+            if (await grains.GetGrain<ITenantGrain>(profile.Id).GetFeatures() is { } features)
+            {
+                all.Add((profile.Id, features));
+            }
+        }
+
+        Tenants.AddRange(all.Where(t => t.Features.DailyReports.Enabled).Select(t => t.Id));
+        for (var pass = 1; pass <= options.MaxAttempts; pass++)
+        {
+            foreach (var tenantId in Tenants)
+            {
+                var report = grains.GetGrain<IDailyReportGrain>(DailyReportChunkName.GrainKey(tenantId, day));
+                foreach (var chunk in await report.GetChunks())
+                {
+                    if (chunk.State is ChunkState.Pending or ChunkState.Failed)
+                    {
+                        await AttemptAsync(tenantId, report, chunk.Hour, cancellationToken);
+                    }
+                }
+            }
+        }
+
+        foreach (var (tenantId, features) in all)
+        {
+            ExpiredDeleted += await retention.DeleteExpiredAsync(tenantId, today, features.DailyReports.RetentionMonths, cancellationToken);
+        }
+    }
+
+    private async Task AttemptAsync(string tenantId, IDailyReportGrain report, int hour, CancellationToken cancellationToken)
+    {
+        ChunkAttempt attempt;
+        try
+        {
+            await using var chunk = await builder.BuildAsync(tenantId, day, hour, cancellationToken);
+            await builder.StoreAsync(tenantId, day, hour, chunk, cancellationToken);
+            attempt = new ChunkAttempt(hour, chunk.Conversations, chunk.GeneratedAt, null);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(exception, "Daily report chunk {Key} failed", DailyReportChunkName.ObjectKey(tenantId, day, hour));
+            attempt = new ChunkAttempt(hour, 0, DateTimeOffset.UtcNow, exception.Message);
+        }
+
+        var status = await report.RecordAttempt(attempt, options.MaxAttempts);
+        if (status.State == ChunkState.Stored)
+        {
+            ChunksStored++;
+        }
+        else if (status.State == ChunkState.GaveUp)
+        {
+            GaveUp.Add(DailyReportChunkName.ObjectKey(tenantId, day, hour));
+        }
+    }
+}
