@@ -32,6 +32,7 @@ public sealed class OpenApiDocumentTests(GatewayFixture fixture) : IClassFixture
         ["POST /api/tenants/{tenantId}/va/projects/{projectId}/channels"] = ["201", "400", "401", "403", "404", "409", "413", "415"],
         ["PUT /api/tenants/{tenantId}/va/projects/{projectId}/knovvu-analytics"] = ["204", "400", "401", "403", "404", "409", "413", "415"],
         ["POST /api/tenants/{tenantId}/va/sessions"] = ["200", "400", "401", "403", "413", "415", "422", "503"],
+        ["GET /api/external/conversations/daily-report/{utcDay}/{utcHour}"] = ["200", "400", "401", "403", "404"],
     };
 
     [Fact]
@@ -69,6 +70,7 @@ public sealed class OpenApiDocumentTests(GatewayFixture fixture) : IClassFixture
         Assert.Equal("/connect/token", document["components"]!["securitySchemes"]!["oauth2"]!["flows"]!["clientCredentials"]!["tokenUrl"]!.GetValue<string>());
         Assert.Equal("host", Scope(document["paths"]!["/api/host/tenants"]!["post"]!));
         Assert.Equal("tenant_admin", Scope(document["paths"]!["/api/tenants/{tenantId}/profile"]!["get"]!));
+        Assert.Equal("dataservice_external", Scope(document["paths"]!["/api/external/conversations/daily-report/{utcDay}/{utcHour}"]!["get"]!));
         Assert.Null(document["paths"]!["/connect/token"]!["post"]!["security"]);
     }
 

@@ -24,7 +24,8 @@ public sealed class RouteErrorMatrixTests(GatewayFixture fixture) : IClassFixtur
         public bool HasTenantId => Template.Contains("{tenantId}", StringComparison.Ordinal);
 
         public string Path(string tenantId) =>
-            Template.Replace("{tenantId}", tenantId, StringComparison.Ordinal).Replace("{projectId}", "matrix-project", StringComparison.Ordinal);
+            Template.Replace("{tenantId}", tenantId, StringComparison.Ordinal).Replace("{projectId}", "matrix-project", StringComparison.Ordinal)
+                .Replace("{utcDay}", "2025-01-15", StringComparison.Ordinal).Replace("{utcHour}", "7", StringComparison.Ordinal);
     }
 
     private static readonly Dictionary<string, Route> Routes = new()
@@ -47,6 +48,7 @@ public sealed class RouteErrorMatrixTests(GatewayFixture fixture) : IClassFixtur
         ["add VA channel"] = new("POST", "/api/tenants/{tenantId}/va/projects/{projectId}/channels", Bodies.VaChannel, ClientScopes.TenantAdmin),
         ["toggle VA project"] = new("PUT", "/api/tenants/{tenantId}/va/projects/{projectId}/knovvu-analytics", Bodies.VaToggle, ClientScopes.TenantAdmin),
         ["record VA sessions"] = new("POST", "/api/tenants/{tenantId}/va/sessions", Bodies.VaSessions, ClientScopes.Ingest),
+        ["daily report"] = new("GET", "/api/external/conversations/daily-report/{utcDay}/{utcHour}", null, ClientScopes.DataServiceExternal),
     };
 
     public static TheoryData<string, string> Cases()
@@ -55,8 +57,9 @@ public sealed class RouteErrorMatrixTests(GatewayFixture fixture) : IClassFixtur
         foreach (var (name, route) in Routes)
         {
             string[] kinds = ["no token", "garbage token", "expired token", "forged tenant claim", "Basic instead of Bearer"];
+            // A tenant route without {tenantId} serves the token's own tenant: no other tenant can be named.
             kinds = route.TenantRoute
-                ? [.. kinds, "token of another tenant", "token without the route's scope", "host token", "malformed tenant id"]
+                ? [.. kinds, "token without the route's scope", "host token", .. route.HasTenantId ? ["token of another tenant", "malformed tenant id"] : Array.Empty<string>()]
                 : [.. kinds, "tenant token"];
             if (route.HasTenantId && !route.TenantRoute)
             {
@@ -86,9 +89,10 @@ public sealed class RouteErrorMatrixTests(GatewayFixture fixture) : IClassFixtur
         {
             ClientScopes.TenantAdmin => (GatewayFixture.TenantA, fixture.AdminTokenA, fixture.ExpiredAdminTokenA),
             ClientScopes.Ingest => (GatewayFixture.TenantA, fixture.IngestTokenA, fixture.ExpiredIngestTokenA),
+            ClientScopes.DataServiceExternal => (GatewayFixture.TenantA, fixture.ExternalTokenA, fixture.ExpiredExternalTokenA),
             _ => (GatewayFixture.TenantB, fixture.HostToken, fixture.ExpiredHostToken),
         };
-        var withoutScope = route.Scope == ClientScopes.Ingest ? fixture.AdminTokenA : fixture.NonAdminTokenA;
+        var withoutScope = route.Scope is ClientScopes.Ingest or ClientScopes.DataServiceExternal ? fixture.AdminTokenA : fixture.NonAdminTokenA;
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{GatewayFactory.HostClientId}:{fixture.Factory.HostSecret}"));
         var (tenantId, authorization, body, status, names) = kind switch
         {
