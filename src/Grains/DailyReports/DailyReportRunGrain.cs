@@ -37,9 +37,10 @@ public sealed class DailyReportRunGrain(
             try
             {
                 await run.RunAsync(cancellationToken);
-                await GrainFactory.GetGrain<IDailyReportRunGrain>(GetPrimaryKeyString()).Complete(run.Status(GetPrimaryKeyString(), completed: true));
+                var outcome = run.Status(GetPrimaryKeyString(), completed: true);
+                await GrainFactory.GetGrain<IDailyReportRunGrain>(GetPrimaryKeyString()).Complete(outcome);
                 logger.LogInformation("Daily reports of {Day}: {Stored} chunks stored for {Tenants} tenants, {GaveUp} given up, {Expired} expired deleted",
-                    GetPrimaryKeyString(), run.ChunksStored, run.Tenants.Count, run.GaveUp.Count, run.ExpiredDeleted);
+                    outcome.Day, outcome.ChunksStored, outcome.Tenants.Count, outcome.GaveUp.Count, outcome.ExpiredDeleted);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {

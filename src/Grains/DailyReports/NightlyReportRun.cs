@@ -14,17 +14,20 @@ internal sealed class NightlyReportRun(
     DateOnly day, DateOnly today, IGrainFactory grains, DailyReportBuilder builder, DailyReportRetention retention, DailyReportOptions options,
     ILogger logger)
 {
-    public List<string> Tenants { get; } = [];
+    // Status() reads while the run's background work writes.
+    private readonly Lock _lock = new();
+    private readonly List<string> _tenants = [];
+    private readonly List<string> _gaveUp = [];
+    private int _chunksStored;
+    private int _expiredDeleted;
 
-    public int ChunksStored { get; private set; }
-
-    public List<string> GaveUp { get; } = [];
-
-    public int ExpiredDeleted { get; private set; }
-
-    /// <summary>A copy, safe to hand out while the run goes on.</summary>
-    public DailyReportRunStatus Status(string day, bool completed) =>
-        new(day, !completed, completed, [.. Tenants], ChunksStored, [.. GaveUp], ExpiredDeleted);
+    public DailyReportRunStatus Status(string day, bool completed)
+    {
+        lock (_lock)
+        {
+            return new(day, !completed, completed, [.. _tenants], _chunksStored, [.. _gaveUp], _expiredDeleted);
+        }
+    }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -37,10 +40,15 @@ internal sealed class NightlyReportRun(
             }
         }
 
-        Tenants.AddRange(all.Where(t => t.Features.DailyReports.Enabled).Select(t => t.Id));
+        var enabled = all.Where(t => t.Features.DailyReports.Enabled).Select(t => t.Id).ToList();
+        lock (_lock)
+        {
+            _tenants.AddRange(enabled);
+        }
+
         for (var pass = 1; pass <= options.MaxAttempts; pass++)
         {
-            foreach (var tenantId in Tenants)
+            foreach (var tenantId in enabled)
             {
                 var report = grains.GetGrain<IDailyReportGrain>(DailyReportChunkName.GrainKey(tenantId, day));
                 foreach (var chunk in await report.GetChunks())
@@ -55,7 +63,11 @@ internal sealed class NightlyReportRun(
 
         foreach (var (tenantId, features) in all)
         {
-            ExpiredDeleted += await retention.DeleteExpiredAsync(tenantId, today, features.DailyReports.RetentionMonths, cancellationToken);
+            var deleted = await retention.DeleteExpiredAsync(tenantId, today, features.DailyReports.RetentionMonths, cancellationToken);
+            lock (_lock)
+            {
+                _expiredDeleted += deleted;
+            }
         }
     }
 
@@ -75,13 +87,16 @@ internal sealed class NightlyReportRun(
         }
 
         var status = await report.RecordAttempt(attempt, options.MaxAttempts);
-        if (status.State == ChunkState.Stored)
+        lock (_lock)
         {
-            ChunksStored++;
-        }
-        else if (status.State == ChunkState.GaveUp)
-        {
-            GaveUp.Add(DailyReportChunkName.ObjectKey(tenantId, day, hour));
+            if (status.State == ChunkState.Stored)
+            {
+                _chunksStored++;
+            }
+            else if (status.State == ChunkState.GaveUp)
+            {
+                _gaveUp.Add(DailyReportChunkName.ObjectKey(tenantId, day, hour));
+            }
         }
     }
 }
