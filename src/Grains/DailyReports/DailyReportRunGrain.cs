@@ -7,8 +7,8 @@ namespace KnovvuOrleans.Grains.DailyReports;
 
 /// <summary>
 /// Runs <see cref="NightlyReportRun"/> for its day as background work of the activation, outside turns, so a long
-/// night meets no call timeout; the chunk states live in the Daily Report grains, so a run started again after its
-/// silo died skips what was stored.
+/// night meets no call timeout. Until the run completes a reminder starts it again, so a run whose silo died is
+/// resumed on another silo; the chunk states live in the Daily Report grains, so it skips what was stored.
 /// </summary>
 [GrainType("daily-report-run")]
 public sealed class DailyReportRunGrain(
@@ -17,16 +17,24 @@ public sealed class DailyReportRunGrain(
     DailyReportRetention retention,
     IOptions<DailyReportOptions> options,
     TimeProvider time,
-    ILogger<DailyReportRunGrain> logger) : Grain, IDailyReportRunGrain
+    ILogger<DailyReportRunGrain> logger) : Grain, IDailyReportRunGrain, IRemindable
 {
+    private const string ResumeReminder = "resume";
+
+    private static readonly TimeSpan ResumePeriod = TimeSpan.FromMinutes(10);
+
     private volatile NightlyReportRun? _running;
 
-    public Task Start()
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Start();
+
+    public async Task Start()
     {
         if (_running is not null || state.State.Outcome is not null)
         {
-            return Task.CompletedTask;
+            return;
         }
+
+        await RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
 
         var day = DateOnly.ParseExact(GetPrimaryKeyString(), DailyReportChunkName.DayFormat);
         var run = new NightlyReportRun(day, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), GrainFactory, builder, retention,
@@ -44,20 +52,23 @@ public sealed class DailyReportRunGrain(
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                logger.LogError(exception, "Daily report run of {Day} stopped; the next start resumes it", GetPrimaryKeyString());
+                logger.LogError(exception, "Daily report run of {Day} stopped; its resume reminder starts it again", GetPrimaryKeyString());
             }
             finally
             {
                 _running = null;
             }
         });
-        return Task.CompletedTask;
     }
 
     public async Task Complete(DailyReportRunStatus outcome)
     {
         state.State = new DailyReportRunState { Outcome = outcome };
         await state.WriteStateAsync();
+        if (await GetReminder(ResumeReminder) is { } reminder)
+        {
+            await UnregisterReminder(reminder);
+        }
     }
 
     public Task<DailyReportRunStatus> GetStatus() => Task.FromResult(
