@@ -52,8 +52,7 @@ internal sealed class DailyReportResult(
 
     private static async Task<FileStream> SpoolAsync(Stream zip, CancellationToken cancellationToken)
     {
-        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"knovvu-report-{Guid.NewGuid():N}.zip"), FileMode.CreateNew,
-            FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var file = TempZipFile.Create();
         await zip.CopyToAsync(file, cancellationToken);
         file.Position = 0;
         return file;

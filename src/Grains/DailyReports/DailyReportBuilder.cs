@@ -16,33 +16,12 @@ public sealed class DailyReportBuilder(IConversationLog log, IObjectStore store,
 
     public async Task<BuiltChunk> BuildAsync(string tenantId, DateOnly day, int hour, CancellationToken cancellationToken)
     {
-        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"knovvu-report-{Guid.NewGuid():N}.zip"), FileMode.CreateNew,
-            FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var file = TempZipFile.Create();
         try
         {
-            var conversations = 0;
-            using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
-            {
-                await using var entry = await zip.CreateEntry(DailyReportChunkName.EntryName(day, hour), CompressionLevel.Fastest).OpenAsync(cancellationToken);
-                await using var json = new Utf8JsonWriter(entry);
-                json.WriteStartObject();
-                json.WriteStartArray("Conversations");
-                var hourStart = day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);
-                await foreach (var record in log.ReadHourAsync(tenantId, hourStart, cancellationToken))
-                {
-                    json.WriteRawValue(record.Document);
-                    conversations++;
-                    if (json.BytesPending > FlushThreshold)
-                    {
-                        await json.FlushAsync(cancellationToken);
-                    }
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-                await json.FlushAsync(cancellationToken);
-            }
-
+            var hourStart = day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);
+            var documents = log.ReadHourAsync(tenantId, hourStart, cancellationToken).Select(record => record.Document);
+            var conversations = await WriteZipAsync(file, DailyReportChunkName.EntryName(day, hour), documents, cancellationToken);
             file.Position = 0;
             return new BuiltChunk(file, conversations, time.GetUtcNow());
         }
@@ -51,6 +30,31 @@ public sealed class DailyReportBuilder(IConversationLog log, IObjectStore store,
             await file.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Writes <c>{"Conversations":[…]}</c> of the documents as the zip's one entry; returns how many.</summary>
+    public static async Task<int> WriteZipAsync(Stream file, string entryName, IAsyncEnumerable<string> documents, CancellationToken cancellationToken)
+    {
+        var conversations = 0;
+        using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true);
+        await using var entry = await zip.CreateEntry(entryName, CompressionLevel.Fastest).OpenAsync(cancellationToken);
+        await using var json = new Utf8JsonWriter(entry);
+        json.WriteStartObject();
+        json.WriteStartArray("Conversations");
+        await foreach (var document in documents.WithCancellation(cancellationToken))
+        {
+            json.WriteRawValue(document);
+            conversations++;
+            if (json.BytesPending > FlushThreshold)
+            {
+                await json.FlushAsync(cancellationToken);
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync(cancellationToken);
+        return conversations;
     }
 
     /// <summary>Stores a built chunk under its name; the chunk's file is back at position 0 afterwards.</summary>
