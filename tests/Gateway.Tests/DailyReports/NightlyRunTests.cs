@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KnovvuOrleans.Grains.Abstractions.DailyReports;
+using KnovvuOrleans.Testing;
 
 namespace KnovvuOrleans.Gateway.Tests.DailyReports;
 
@@ -47,6 +48,27 @@ public sealed class NightlyRunTests
         var alpha = await harness.Cluster.GetGrain<IDailyReportGrain>("alpha/2025-06-14").GetChunks();
         Assert.All(alpha, c => Assert.Equal((ChunkState.Stored, 1), (c.State, c.Attempts)));
         Assert.Equal(harness.Expected("alpha", Day, 9).Count, alpha[9].Conversations);
+        Assert.DoesNotContain(harness.Gateway.Logs.Lines, l => l.Contains(TestEnvironment.S3SecretKey, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_nightly_reminder_builds_the_day_that_just_ended_for_the_enabled_tenants_only()
+    {
+        await using var harness = await ReportsHarness.StartAsync();
+        await harness.AddTenantAsync("alpha", reportsEnabled: true);
+        await harness.AddTenantAsync("gamma", reportsEnabled: false);
+        var today = new DateTimeOffset(ReportsHarness.Today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        await harness.AppendAsync("alpha", [(today.AddHours(3).AddMinutes(5), "published"), (today.AddHours(3).AddMinutes(9), "published")]);
+        await harness.AppendAsync("gamma", [(today.AddHours(3).AddMinutes(5), "published")]);
+
+        // From noon to just after the reminder's time, 00:10 of the next day.
+        harness.Gateway.Clock.Offset += TimeSpan.FromHours(12) + TimeSpan.FromMinutes(11);
+        var run = harness.Cluster.GetGrain<IDailyReportRunGrain>("2025-06-15");
+        await Eventually.TrueAsync(() => run.GetStatus().GetAwaiter().GetResult().Completed, "the reminder's run to complete", TimeSpan.FromMinutes(2));
+
+        var keys = await harness.ListAsync();
+        Assert.Equal(Enumerable.Range(0, 24).Select(h => DailyReportChunkName.ObjectKey("alpha", ReportsHarness.Today, h)), keys);
+        Assert.Equal(2, (await harness.ReadChunkAsync(DailyReportChunkName.ObjectKey("alpha", ReportsHarness.Today, 3)))["Conversations"]!.AsArray().Count);
     }
 
     [Fact]
