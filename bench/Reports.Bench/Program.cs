@@ -4,6 +4,7 @@ using KnovvuOrleans.Grains.Abstractions.DailyReports;
 using KnovvuOrleans.Grains.Conversations;
 using KnovvuOrleans.Grains.DailyReports;
 using KnovvuOrleans.Grains.ObjectStorage;
+using KnovvuOrleans.Reports.Bench;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -61,6 +62,30 @@ for (var r = 0; r < Runs; r++)
     (limit[r], _) = await MeasureAsync(() => ZipInProcessAsync(documents));
 }
 
+// Through the gateway over HTTP, on a recent day (older ones are past the retention): the first request builds the
+// hour on demand, the others read it from S3.
+var gatewayTenant = $"gw-{Guid.NewGuid():N}"[..20];
+var recentDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);
+var recentStart = new DateTimeOffset(recentDay.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc));
+await Parallel.ForEachAsync(Enumerable.Range(0, Conversations), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+    await log.AppendAsync(new ConversationRecord(gatewayTenant, $"g{i:00000}", ConversationRecord.VirtualAgentSource, ConversationRecord.PublishedStatus,
+        "p1", "web", false, recentStart.AddMilliseconds(i * 360), recentStart.AddMilliseconds((i * 360) + 42_000), documents[i]), ct));
+await using var gateway = await ReportGateway.StartAsync(postgres, Required("KNOVVU_TEST_S3_URL"), Required("KNOVVU_TEST_S3_ACCESS_KEY"),
+    Required("KNOVVU_TEST_S3_SECRET_KEY"), $"bench-{Guid.NewGuid():N}", gatewayTenant);
+var gets = new Dictionary<bool, List<double>> { [true] = [], [false] = [] };
+foreach (var compressed in new[] { true, false, true, false })
+{
+    for (var i = 0; i < Reads / 2; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await gateway.Http.GetAsync($"/api/external/conversations/daily-report/{DailyReportChunkName.FormatDay(recentDay)}/9?compressed={compressed.ToString().ToLowerInvariant()}",
+            HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        await (await response.Content.ReadAsStreamAsync()).CopyToAsync(Stream.Null);
+        gets[compressed].Add(watch.Elapsed.TotalMilliseconds);
+    }
+}
+
 var reads = new List<double>();
 for (var i = 0; i < Reads; i++)
 {
@@ -80,6 +105,16 @@ Report("daily_report_build_peak_heap_4x", "MB", Median(largePeak), $"as daily_re
 Report("daily_report_zip_in_process", "s", Median(limit), workload + ", the same documents from memory → JSON → zip (temp file), no database, no S3", limit);
 Report("daily_report_build_vs_zip_only", "ratio", Math.Round(Median(limit) / Median(build), 3), "speed of the full build / speed of zipping only (median / median)", null);
 reads.Sort();
+foreach (var (compressed, times) in gets)
+{
+    // The first request of each form is left out: the first of all built the chunk on demand.
+    var sorted = times.Skip(1).Order().ToList();
+    var form = compressed ? "zip" : "json";
+    var setup = $"GET /api/external/conversations/daily-report over HTTP (Kestrel, loopback) of the stored hour, compressed={compressed.ToString().ToLowerInvariant()}, {sorted.Count} requests, body read to its end";
+    Report($"daily_report_http_get_{form}_p50", "ms", Math.Round(sorted[sorted.Count / 2], 2), setup, null);
+    Report($"daily_report_http_get_{form}_p99", "ms", Math.Round(sorted[(sorted.Count * 99 / 100) - 1], 2), setup, null);
+}
+
 Report("daily_report_s3_get_p50", "ms", Math.Round(reads[Reads / 2], 2), $"GET of the stored chunk from S3 and read to its end, {Reads} reads, no HTTP gateway in between", null);
 Report("daily_report_s3_get_p99", "ms", Math.Round(reads[(Reads * 99 / 100) - 1], 2), $"as p50, {Reads} reads", null);
 
