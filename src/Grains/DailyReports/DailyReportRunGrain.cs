@@ -38,7 +38,7 @@ public sealed class DailyReportRunGrain(
 
         var day = DateOnly.ParseExact(GetPrimaryKeyString(), DailyReportChunkName.DayFormat);
         var run = new NightlyReportRun(day, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), GrainFactory, builder, retention,
-            options.Value, logger);
+            options.Value, time, logger);
         _running = run;
         StartBackgroundWork(async cancellationToken =>
         {

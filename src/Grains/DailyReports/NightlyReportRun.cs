@@ -12,7 +12,7 @@ namespace KnovvuOrleans.Grains.DailyReports;
 /// </summary>
 internal sealed class NightlyReportRun(
     DateOnly day, DateOnly today, IGrainFactory grains, DailyReportBuilder builder, DailyReportRetention retention, DailyReportOptions options,
-    ILogger logger)
+    TimeProvider time, ILogger logger)
 {
     // Status() reads while the run's background work writes.
     private readonly Lock _lock = new();
@@ -83,7 +83,7 @@ internal sealed class NightlyReportRun(
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(exception, "Daily report chunk {Key} failed", DailyReportChunkName.ObjectKey(tenantId, day, hour));
-            attempt = new ChunkAttempt(hour, 0, DateTimeOffset.UtcNow, exception.Message);
+            attempt = new ChunkAttempt(hour, 0, time.GetUtcNow(), exception.Message);
         }
 
         var status = await report.RecordAttempt(attempt, options.MaxAttempts);

@@ -4,13 +4,16 @@ using KnovvuOrleans.Grains.ObjectStorage;
 namespace KnovvuOrleans.Gateway.Tests.DailyReports;
 
 /// <summary>
-/// The real store, except that puts of chosen keys fail their first N times; every put attempt is recorded in order.
+/// The real store, except that puts of chosen keys fail their first N times and listing fails while
+/// <see cref="FailLists"/> is set; every put attempt is recorded in order.
 /// </summary>
 internal sealed class FaultyObjectStore(IObjectStore inner) : IObjectStore
 {
     private readonly ConcurrentDictionary<string, int> _failuresLeft = new(StringComparer.Ordinal);
 
     public ConcurrentQueue<string> PutAttempts { get; } = new();
+
+    public bool FailLists { get; set; }
 
     public void FailPuts(string key, int times) => _failuresLeft[key] = times;
 
@@ -30,5 +33,6 @@ internal sealed class FaultyObjectStore(IObjectStore inner) : IObjectStore
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
 
-    public IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
+    public IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken cancellationToken) =>
+        FailLists ? throw new IOException("Injected S3 listing failure") : inner.ListAsync(prefix, cancellationToken);
 }

@@ -132,6 +132,30 @@ public sealed class NightlyRunTests
     }
 
     [Fact]
+    public async Task A_run_that_stopped_is_resumed_by_its_reminder_and_skips_the_chunks_it_stored()
+    {
+        await using var harness = await ReportsHarness.StartAsync();
+        await harness.AddTenantAsync("alpha", reportsEnabled: true);
+        await harness.AppendAsync("alpha", Conversations("alpha"));
+        harness.Store.FailLists = true;
+        var run = harness.Cluster.GetGrain<IDailyReportRunGrain>(DailyReportChunkName.FormatDay(Day));
+
+        // The retention step, after the chunks, cannot list the bucket: the run stops without completing.
+        await run.Start();
+        await Eventually.TrueAsync(() => harness.Gateway.Logs.Lines.Any(l => l.Contains("its resume reminder starts it again", StringComparison.Ordinal)),
+            "the run to stop");
+        Assert.False((await run.GetStatus()).Completed);
+        Assert.Equal(24, harness.Store.PutAttempts.Count);
+
+        harness.Store.FailLists = false;
+        harness.Gateway.Clock.Offset += TimeSpan.FromMinutes(11);
+        await Eventually.TrueAsync(() => run.GetStatus().GetAwaiter().GetResult().Completed, "the resumed run to complete", TimeSpan.FromMinutes(2));
+
+        Assert.Equal(24, harness.Store.PutAttempts.Count);
+        Assert.Equal(24, (await harness.ListAsync()).Count);
+    }
+
+    [Fact]
     public async Task Retention_deletes_exactly_the_chunks_older_than_each_tenants_retention()
     {
         await using var harness = await ReportsHarness.StartAsync();
