@@ -61,6 +61,7 @@ internal sealed class NightlyReportRun(
             }
         }
 
+        await CountFromChunkStatesAsync(enabled);
         foreach (var (tenantId, features) in all)
         {
             var deleted = await retention.DeleteExpiredAsync(tenantId, today, features.DailyReports.RetentionMonths, cancellationToken);
@@ -68,6 +69,26 @@ internal sealed class NightlyReportRun(
             {
                 _expiredDeleted += deleted;
             }
+        }
+    }
+
+    // The chunk states, not this start's counters, are the day's outcome: a resumed run stored only the rest.
+    private async Task CountFromChunkStatesAsync(List<string> tenants)
+    {
+        var stored = 0;
+        var gaveUp = new List<string>();
+        foreach (var tenantId in tenants)
+        {
+            var chunks = await grains.GetGrain<IDailyReportGrain>(DailyReportChunkName.GrainKey(tenantId, day)).GetChunks();
+            stored += chunks.Count(c => c.State == ChunkState.Stored);
+            gaveUp.AddRange(chunks.Where(c => c.State == ChunkState.GaveUp).Select(c => DailyReportChunkName.ObjectKey(tenantId, day, c.Hour)));
+        }
+
+        lock (_lock)
+        {
+            _chunksStored = stored;
+            _gaveUp.Clear();
+            _gaveUp.AddRange(gaveUp);
         }
     }
 

@@ -153,6 +153,7 @@ public sealed class NightlyRunTests
 
         Assert.Equal(24, harness.Store.PutAttempts.Count);
         Assert.Equal(24, (await harness.ListAsync()).Count);
+        Assert.Equal(24, (await run.GetStatus()).ChunksStored);
     }
 
     [Fact]
