@@ -1,5 +1,6 @@
 using KnovvuOrleans.Gateway.Auth;
 using KnovvuOrleans.Gateway.Clients;
+using KnovvuOrleans.Gateway.DailyReports;
 using KnovvuOrleans.Gateway.Health;
 using KnovvuOrleans.Gateway.Http;
 using KnovvuOrleans.Gateway.KnovvuAnalytics;
@@ -39,6 +40,7 @@ app.MapHostClientEndpoints();
 app.MapTenantAdminEndpoints();
 app.MapCaIntegrationEndpoints();
 app.MapVaEndpoints();
+app.MapDailyReportEndpoints();
 
 app.Logger.LogInformation("Gateway using the {Provider} provider", storage.Provider);
 app.Run();

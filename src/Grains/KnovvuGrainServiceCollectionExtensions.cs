@@ -1,7 +1,11 @@
+using KnovvuOrleans.Grains.DailyReports;
 using KnovvuOrleans.Grains.GenesysCloud;
 using KnovvuOrleans.Grains.KnovvuAnalytics;
+using KnovvuOrleans.Grains.ObjectStorage;
 using KnovvuOrleans.Grains.Outbound;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace KnovvuOrleans.Grains;
 
@@ -18,6 +22,16 @@ public static class KnovvuGrainServiceCollectionExtensions
         services.AddHttpClient(GenesysCloudClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<GenesysCloudClient>();
         services.AddOptions<GenesysListenerOptions>().BindConfiguration(GenesysListenerOptions.SectionName);
+        services.AddOptions<ObjectStorageOptions>().BindConfiguration(ObjectStorageOptions.SectionName);
+        services.TryAddSingleton<IObjectStore>(sp => sp.GetRequiredService<IOptions<ObjectStorageOptions>>().Value.Provider switch
+        {
+            ObjectStorageOptions.S3Provider => ActivatorUtilities.CreateInstance<S3ObjectStore>(sp),
+            ObjectStorageOptions.LocalProvider => ActivatorUtilities.CreateInstance<LocalFolderObjectStore>(sp),
+            var other => throw new InvalidOperationException($"ObjectStorage:Provider must be Local or S3, not '{other}'."),
+        });
+        services.AddOptions<DailyReportOptions>().BindConfiguration(DailyReportOptions.SectionName);
+        services.AddSingleton<DailyReportBuilder>();
+        services.AddSingleton<DailyReportRetention>();
         return services;
     }
 }

@@ -15,6 +15,7 @@ public sealed class MalformedRequestCorpusTests(GatewayFixture fixture) : IClass
         Host,
         AdminA,
         IngestA,
+        ExternalA,
         Expired,
         Garbage,
     }
@@ -25,6 +26,12 @@ public sealed class MalformedRequestCorpusTests(GatewayFixture fixture) : IClass
     private const string FeaturesA = "/api/host/tenants/tenant-a/features";
     private const string ClientsA = "/api/host/tenants/tenant-a/clients";
     private const string Json = "application/json";
+
+    private static Row Report(string day, string hour, string names, int status = 400, string query = "") =>
+        new("GET", $"/api/external/conversations/daily-report/{day}/{hour}{query}", null, Json, TokenKind.ExternalA, status, names);
+
+    private static string Day(int fromToday) =>
+        DateOnly.FromDateTime(DateTime.UtcNow).AddDays(fromToday).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Row Create(string body, int status, string names, string contentType = Json) =>
         new("POST", Tenants, body, contentType, TokenKind.Host, status, names);
@@ -54,6 +61,21 @@ public sealed class MalformedRequestCorpusTests(GatewayFixture fixture) : IClass
 
     private static readonly Dictionary<string, Row> Corpus = new()
     {
+        ["report: February 30"] = Report("2025-02-30", "5", "utcDay"),
+        ["report: hour 24"] = Report("2025-02-03", "24", "utcHour"),
+        ["report: hour -1"] = Report("2025-02-03", "-1", "utcHour"),
+        ["report: hour not a number"] = Report("2025-02-03", "five", "utcHour"),
+        ["report: hour with three digits"] = Report("2025-02-03", "007", "utcHour"),
+        ["report: today"] = Report(Day(0), "0", "utcDay"),
+        ["report: tomorrow"] = Report(Day(1), "0", "utcDay"),
+        ["report: next year"] = Report(Day(366), "0", "utcDay"),
+        ["report: day without dashes"] = Report("20250203", "5", "utcDay"),
+        ["report: day in another order"] = Report("03-02-2025", "5", "utcDay"),
+        ["report: day with a time"] = Report("2025-02-03T00:00:00Z", "5", "utcDay"),
+        ["report: month 13"] = Report("2025-13-01", "5", "utcDay"),
+        ["report: compressed not a boolean"] = Report("2025-02-03", "5", "compressed", query: "?compressed=yes"),
+        ["report: feature off for the tenant"] = Report("2025-02-03", "5", "not enabled", 403),
+        ["report: admin token without dataservice_external"] = new("GET", "/api/external/conversations/daily-report/2025-02-03/5", null, Json, TokenKind.AdminA, 403, "scope"),
         ["sessions: empty batch"] = Sessions("""{"sessions":[]}""", "sessions"),
         ["sessions: batch over 500"] = Sessions(Batch(501), "sessions"),
         ["sessions: status missing"] = Sessions(Session(("\"status\":\"published\",", "")), "status"),
@@ -189,6 +211,7 @@ public sealed class MalformedRequestCorpusTests(GatewayFixture fixture) : IClass
             TokenKind.Host => fixture.HostToken,
             TokenKind.AdminA => fixture.AdminTokenA,
             TokenKind.IngestA => fixture.IngestTokenA,
+            TokenKind.ExternalA => fixture.ExternalTokenA,
             TokenKind.Expired => fixture.ExpiredHostToken,
             TokenKind.Garbage => "eyJhbGciOiJub25lIn0.e30.",
             _ => null,

@@ -34,6 +34,7 @@ public sealed class OpenApiDocumentTests(GatewayFixture fixture) : IClassFixture
         ["POST /api/tenants/{tenantId}/va/sessions"] = ["200", "400", "401", "403", "413", "415", "422", "503"],
         ["POST /api/tenants/{tenantId}/conversations/{externalId}/analysis"] = ["202", "400", "401", "403", "409", "413", "415"],
         ["POST /api/tenants/{tenantId}/conversations/{externalId}/categories"] = ["202", "400", "401", "403", "409", "413", "415"],
+        ["GET /api/external/conversations/daily-report/{utcDay}/{utcHour}"] = ["200", "400", "401", "403", "404"],
     };
 
     [Fact]
@@ -71,6 +72,7 @@ public sealed class OpenApiDocumentTests(GatewayFixture fixture) : IClassFixture
         Assert.Equal("/connect/token", document["components"]!["securitySchemes"]!["oauth2"]!["flows"]!["clientCredentials"]!["tokenUrl"]!.GetValue<string>());
         Assert.Equal("host", Scope(document["paths"]!["/api/host/tenants"]!["post"]!));
         Assert.Equal("tenant_admin", Scope(document["paths"]!["/api/tenants/{tenantId}/profile"]!["get"]!));
+        Assert.Equal("dataservice_external", Scope(document["paths"]!["/api/external/conversations/daily-report/{utcDay}/{utcHour}"]!["get"]!));
         Assert.Null(document["paths"]!["/connect/token"]!["post"]!["security"]);
     }
 

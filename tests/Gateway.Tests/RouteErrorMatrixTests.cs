@@ -25,7 +25,8 @@ public sealed class RouteErrorMatrixTests(GatewayFixture fixture) : IClassFixtur
 
         public string Path(string tenantId) =>
             Template.Replace("{tenantId}", tenantId, StringComparison.Ordinal).Replace("{projectId}", "matrix-project", StringComparison.Ordinal)
-                .Replace("{externalId}", "matrix-1", StringComparison.Ordinal);
+                .Replace("{externalId}", "matrix-1", StringComparison.Ordinal)
+                .Replace("{utcDay}", "2025-01-15", StringComparison.Ordinal).Replace("{utcHour}", "7", StringComparison.Ordinal);
     }
 
     private static readonly Dictionary<string, Route> Routes = new()
@@ -50,6 +51,7 @@ public sealed class RouteErrorMatrixTests(GatewayFixture fixture) : IClassFixtur
         ["record VA sessions"] = new("POST", "/api/tenants/{tenantId}/va/sessions", Bodies.VaSessions, ClientScopes.Ingest),
         ["post analysis"] = new("POST", "/api/tenants/{tenantId}/conversations/{externalId}/analysis", Bodies.Analysis, ClientScopes.Ingest),
         ["post category match"] = new("POST", "/api/tenants/{tenantId}/conversations/{externalId}/categories", Bodies.Category, ClientScopes.Ingest),
+        ["daily report"] = new("GET", "/api/external/conversations/daily-report/{utcDay}/{utcHour}", null, ClientScopes.DataServiceExternal),
     };
 
     public static TheoryData<string, string> Cases()
@@ -58,8 +60,9 @@ public sealed class RouteErrorMatrixTests(GatewayFixture fixture) : IClassFixtur
         foreach (var (name, route) in Routes)
         {
             string[] kinds = ["no token", "garbage token", "expired token", "forged tenant claim", "Basic instead of Bearer"];
+            // A tenant route without {tenantId} serves the token's own tenant: no other tenant can be named.
             kinds = route.TenantRoute
-                ? [.. kinds, "token of another tenant", "token without the route's scope", "host token", "malformed tenant id"]
+                ? [.. kinds, "token without the route's scope", "host token", .. route.HasTenantId ? ["token of another tenant", "malformed tenant id"] : Array.Empty<string>()]
                 : [.. kinds, "tenant token"];
             if (route.HasTenantId && !route.TenantRoute)
             {
@@ -89,9 +92,10 @@ public sealed class RouteErrorMatrixTests(GatewayFixture fixture) : IClassFixtur
         {
             ClientScopes.TenantAdmin => (GatewayFixture.TenantA, fixture.AdminTokenA, fixture.ExpiredAdminTokenA),
             ClientScopes.Ingest => (GatewayFixture.TenantA, fixture.IngestTokenA, fixture.ExpiredIngestTokenA),
+            ClientScopes.DataServiceExternal => (GatewayFixture.TenantA, fixture.ExternalTokenA, fixture.ExpiredExternalTokenA),
             _ => (GatewayFixture.TenantB, fixture.HostToken, fixture.ExpiredHostToken),
         };
-        var withoutScope = route.Scope == ClientScopes.Ingest ? fixture.AdminTokenA : fixture.NonAdminTokenA;
+        var withoutScope = route.Scope is ClientScopes.Ingest or ClientScopes.DataServiceExternal ? fixture.AdminTokenA : fixture.NonAdminTokenA;
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{GatewayFactory.HostClientId}:{fixture.Factory.HostSecret}"));
         var (tenantId, authorization, body, status, names) = kind switch
         {

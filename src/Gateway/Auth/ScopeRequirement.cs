@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Authorization;
 namespace KnovvuOrleans.Gateway.Auth;
 
 /// <summary>
-/// The token must grant <see cref="Scope"/>; for tenant routes its tenant must also be the route's {tenantId}, so a
-/// token of tenant A never reaches tenant B.
+/// The token must grant <see cref="Scope"/>; for tenant routes it must name a tenant, and that tenant must be the
+/// route's {tenantId}, so a token of tenant A never reaches tenant B. A tenant route without {tenantId} (the external
+/// reports API) serves the token's tenant.
 /// </summary>
 internal sealed class ScopeRequirement(string scope, bool tenantRoute) : AuthorizationHandler<ScopeRequirement>, IAuthorizationRequirement
 {
@@ -20,7 +21,8 @@ internal sealed class ScopeRequirement(string scope, bool tenantRoute) : Authori
         var fits = scopes.Contains(requirement.Scope, StringComparer.Ordinal)
                    && (!requirement.TenantRoute
                        || (tenant is not null && context.Resource is HttpContext http
-                           && string.Equals(http.GetRouteValue(TenantIdFilter.RouteValue) as string, tenant, StringComparison.Ordinal)));
+                           && http.GetRouteValue(TenantIdFilter.RouteValue) is var routeTenant
+                           && (routeTenant is null || string.Equals(routeTenant as string, tenant, StringComparison.Ordinal))));
         if (fits)
         {
             context.Succeed(requirement);

@@ -1,3 +1,4 @@
+using KnovvuOrleans.Grains.Abstractions.DailyReports;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Abstractions.Validation;
 using KnovvuOrleans.Runtime;
@@ -62,6 +63,7 @@ public sealed class TenantGrain([PersistentState("tenant")] IPersistentState<Ten
         features.Validate().ThrowIfAny();
         tenant.State = tenant.State with { Features = features };
         await tenant.WriteStateAsync();
+        await GrainFactory.GetGrain<IDailyReportScheduleGrain>(GetPrimaryKeyString()).Sync(features.DailyReports.Enabled);
         return features;
     }
 }

@@ -30,6 +30,9 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
     public ShiftedClock Clock { get; } = new();
 
+    /// <summary>Replaces services after the gateway registered its own (a fault-injecting decorator, for example).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public CapturedLogs Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -56,6 +59,10 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            TestServices?.Invoke(services);
+        });
     }
 }

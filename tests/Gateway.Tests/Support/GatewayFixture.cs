@@ -33,6 +33,12 @@ public sealed class GatewayFixture : IAsyncLifetime
     /// <summary>A token of tenant A that has every tenant scope except tenant_admin.</summary>
     public string NonAdminTokenA { get; private set; } = null!;
 
+    /// <summary>A token of tenant A with only the dataservice_external scope (the reports API).</summary>
+    public string ExternalTokenA { get; private set; } = null!;
+
+    /// <summary>Tenant A's dataservice_external token issued two token lifetimes ago.</summary>
+    public string ExpiredExternalTokenA { get; private set; } = null!;
+
     /// <summary>A host token issued two token lifetimes ago.</summary>
     public string ExpiredHostToken { get; private set; } = null!;
 
@@ -51,6 +57,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         AdminTokenB = await Api.TokenAsync(clientB.ClientId, clientB.Secret, ClientScopes.TenantAdmin);
         NonAdminTokenA = await Api.TokenAsync(ClientA.ClientId, ClientA.Secret, $"{ClientScopes.DataServiceExternal} {ClientScopes.Ingest}");
         IngestTokenA = await Api.TokenAsync(ClientA.ClientId, ClientA.Secret, ClientScopes.Ingest);
+        ExternalTokenA = await Api.TokenAsync(ClientA.ClientId, ClientA.Secret, ClientScopes.DataServiceExternal);
 
         Factory.Clock.Offset = -TimeSpan.FromHours(2);
         try
@@ -58,6 +65,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             ExpiredHostToken = await Api.TokenAsync(GatewayFactory.HostClientId, Factory.HostSecret);
             ExpiredAdminTokenA = await Api.TokenAsync(ClientA.ClientId, ClientA.Secret, ClientScopes.TenantAdmin);
             ExpiredIngestTokenA = await Api.TokenAsync(ClientA.ClientId, ClientA.Secret, ClientScopes.Ingest);
+            ExpiredExternalTokenA = await Api.TokenAsync(ClientA.ClientId, ClientA.Secret, ClientScopes.DataServiceExternal);
         }
         finally
         {

@@ -1,0 +1,15 @@
+namespace KnovvuOrleans.Grains.Abstractions.DailyReports;
+
+public enum ChunkState
+{
+    /// <summary>Not attempted yet.</summary>
+    Pending,
+
+    Stored,
+
+    /// <summary>Failed; the nightly run tries it again while it has attempts left.</summary>
+    Failed,
+
+    /// <summary>Failed on every attempt the nightly run allows; reported, and built on demand if asked for.</summary>
+    GaveUp,
+}

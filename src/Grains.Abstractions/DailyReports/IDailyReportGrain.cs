@@ -1,0 +1,16 @@
+using KnovvuOrleans.Runtime;
+
+namespace KnovvuOrleans.Grains.Abstractions.DailyReports;
+
+/// <summary>
+/// The state of one tenant's report of one UTC day, chunk by chunk (key: <see cref="DailyReportChunkName.GrainKey"/>).
+/// The chunks are built outside its turns (by the nightly run or an on-demand request), which report here.
+/// </summary>
+public interface IDailyReportGrain : IGrainWithStringKey
+{
+    /// <summary>The 24 chunks, hour 0 first.</summary>
+    Task<IReadOnlyList<ChunkStatus>> GetChunks();
+
+    /// <summary>Records an attempt; after <paramref name="maxAttempts"/> failures the chunk is given up.</summary>
+    Task<ChunkStatus> RecordAttempt(ChunkAttempt attempt, int maxAttempts);
+}

@@ -1,0 +1,68 @@
+using System.IO.Compression;
+using System.Text.Json;
+using KnovvuOrleans.Grains.Abstractions.DailyReports;
+using KnovvuOrleans.Grains.Conversations;
+using KnovvuOrleans.Grains.ObjectStorage;
+
+namespace KnovvuOrleans.Grains.DailyReports;
+
+/// <summary>
+/// Builds an hour's chunk: the log's rows, streamed, → <c>{"Conversations":[…]}</c> (each document as stored) → a
+/// zip with one entry in a temp file → the object store. Memory holds one row and the writers' buffers, never the hour.
+/// </summary>
+public sealed class DailyReportBuilder(IConversationLog log, IObjectStore store, TimeProvider time)
+{
+    private const int FlushThreshold = 64 * 1024;
+
+    public async Task<BuiltChunk> BuildAsync(string tenantId, DateOnly day, int hour, CancellationToken cancellationToken)
+    {
+        var file = TempZipFile.Create();
+        try
+        {
+            var hourStart = day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);
+            var documents = log.ReadHourAsync(tenantId, hourStart, cancellationToken).Select(record => record.Document);
+            var conversations = await WriteZipAsync(file, DailyReportChunkName.EntryName(day, hour), documents, cancellationToken);
+            file.Position = 0;
+            return new BuiltChunk(file, conversations, time.GetUtcNow());
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Writes <c>{"Conversations":[…]}</c> of the documents as the zip's one entry; returns how many.</summary>
+    public static async Task<int> WriteZipAsync(Stream file, string entryName, IAsyncEnumerable<string> documents, CancellationToken cancellationToken)
+    {
+        var conversations = 0;
+        using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true);
+        await using var entry = await zip.CreateEntry(entryName, CompressionLevel.Fastest).OpenAsync(cancellationToken);
+        await using var json = new Utf8JsonWriter(entry);
+        json.WriteStartObject();
+        json.WriteStartArray("Conversations");
+        await foreach (var document in documents.WithCancellation(cancellationToken))
+        {
+            json.WriteRawValue(document);
+            conversations++;
+            if (json.BytesPending > FlushThreshold)
+            {
+                await json.FlushAsync(cancellationToken);
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync(cancellationToken);
+        return conversations;
+    }
+
+    /// <summary>Stores a built chunk under its name; the chunk's file is back at position 0 afterwards.</summary>
+    public async Task StoreAsync(string tenantId, DateOnly day, int hour, BuiltChunk chunk, CancellationToken cancellationToken)
+    {
+        chunk.Zip.Position = 0;
+        await store.PutAsync(DailyReportChunkName.ObjectKey(tenantId, day, hour), chunk.Zip,
+            new ChunkMetadata(chunk.Conversations, chunk.GeneratedAt).ToObjectMetadata(), cancellationToken);
+        chunk.Zip.Position = 0;
+    }
+}

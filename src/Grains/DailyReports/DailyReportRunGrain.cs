@@ -1,0 +1,77 @@
+using KnovvuOrleans.Grains.Abstractions.DailyReports;
+using KnovvuOrleans.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KnovvuOrleans.Grains.DailyReports;
+
+/// <summary>
+/// Runs <see cref="NightlyReportRun"/> for its day as background work of the activation, outside turns, so a long
+/// night meets no call timeout. Until the run completes a reminder starts it again, so a run whose silo died is
+/// resumed on another silo; the chunk states live in the Daily Report grains, so it skips what was stored.
+/// </summary>
+[GrainType("daily-report-run")]
+public sealed class DailyReportRunGrain(
+    [PersistentState("daily-report-run")] IPersistentState<DailyReportRunState> state,
+    DailyReportBuilder builder,
+    DailyReportRetention retention,
+    IOptions<DailyReportOptions> options,
+    TimeProvider time,
+    ILogger<DailyReportRunGrain> logger) : Grain, IDailyReportRunGrain, IRemindable
+{
+    private const string ResumeReminder = "resume";
+
+    private static readonly TimeSpan ResumePeriod = TimeSpan.FromMinutes(10);
+
+    private volatile NightlyReportRun? _running;
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Start();
+
+    public async Task Start()
+    {
+        if (_running is not null || state.State.Outcome is not null)
+        {
+            return;
+        }
+
+        await RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
+
+        var day = DateOnly.ParseExact(GetPrimaryKeyString(), DailyReportChunkName.DayFormat);
+        var run = new NightlyReportRun(day, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), GrainFactory, builder, retention,
+            options.Value, time, logger);
+        _running = run;
+        StartBackgroundWork(async cancellationToken =>
+        {
+            try
+            {
+                await run.RunAsync(cancellationToken);
+                var outcome = run.Status(GetPrimaryKeyString(), completed: true);
+                await GrainFactory.GetGrain<IDailyReportRunGrain>(GetPrimaryKeyString()).Complete(outcome);
+                logger.LogInformation("Daily reports of {Day}: {Stored} chunks stored for {Tenants} tenants, {GaveUp} given up, {Expired} expired deleted",
+                    outcome.Day, outcome.ChunksStored, outcome.Tenants.Count, outcome.GaveUp.Count, outcome.ExpiredDeleted);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(exception, "Daily report run of {Day} stopped; its resume reminder starts it again", GetPrimaryKeyString());
+            }
+            finally
+            {
+                _running = null;
+            }
+        });
+    }
+
+    public async Task Complete(DailyReportRunStatus outcome)
+    {
+        state.State = new DailyReportRunState { Outcome = outcome };
+        await state.WriteStateAsync();
+        if (await GetReminder(ResumeReminder) is { } reminder)
+        {
+            await UnregisterReminder(reminder);
+        }
+    }
+
+    public Task<DailyReportRunStatus> GetStatus() => Task.FromResult(
+        state.State.Outcome ?? _running?.Status(GetPrimaryKeyString(), completed: false)
+        ?? new DailyReportRunStatus(GetPrimaryKeyString(), false, false, [], 0, [], 0));
+}

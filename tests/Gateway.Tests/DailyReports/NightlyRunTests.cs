@@ -1,0 +1,223 @@
+using System.Text.Json.Nodes;
+using KnovvuOrleans.Grains.Abstractions.DailyReports;
+using KnovvuOrleans.Testing;
+
+namespace KnovvuOrleans.Gateway.Tests.DailyReports;
+
+/// <summary>The nightly run on real PostgreSQL and the Swift S3 server: names, contents, retries, retention.</summary>
+public sealed class NightlyRunTests
+{
+    private static readonly DateOnly Day = ReportsHarness.Yesterday;
+
+    [Fact]
+    public async Task A_run_over_three_tenants_one_disabled_stores_48_chunks_each_equal_to_its_hour_in_the_database()
+    {
+        await using var harness = await ReportsHarness.StartAsync();
+        await harness.AddTenantAsync("alpha", reportsEnabled: true);
+        await harness.AddTenantAsync("beta", reportsEnabled: true);
+        await harness.AddTenantAsync("gamma", reportsEnabled: false);
+        foreach (var tenant in new[] { "alpha", "beta", "gamma" })
+        {
+            await harness.AppendAsync(tenant, Conversations(tenant));
+        }
+
+        var status = await harness.RunNightlyAsync(Day);
+
+        Assert.Equal(["alpha", "beta"], status.Tenants);
+        Assert.Equal(48, status.ChunksStored);
+        Assert.Empty(status.GaveUp);
+        var expectedNames = new[] { "alpha", "beta" }
+            .SelectMany(t => Enumerable.Range(0, 24).Select(h => $"{t}/daily-report-2025-06-14-{h:00}.zip"))
+            .Order(StringComparer.Ordinal);
+        var keys = await harness.ListAsync();
+        Assert.Equal(expectedNames, keys);
+        var conversations = 0;
+        foreach (var key in keys)
+        {
+            var tenant = key[..key.IndexOf('/')];
+            var hour = int.Parse(key[^6..^4]);
+            var chunk = await harness.ReadChunkAsync(key);
+            var stored = Assert.IsType<JsonArray>(Assert.Single(chunk.AsObject(), p => p.Key == "Conversations").Value);
+            var expected = harness.Expected(tenant, Day, hour);
+            Assert.Equal(expected.Count, stored.Count);
+            Assert.All(expected.Zip(stored), pair => Assert.True(JsonNode.DeepEquals(pair.First, pair.Second), $"{key}: {pair.Second}"));
+            conversations += stored.Count;
+        }
+
+        Assert.True(conversations > 0);
+        var alpha = await harness.Cluster.GetGrain<IDailyReportGrain>("alpha/2025-06-14").GetChunks();
+        Assert.All(alpha, c => Assert.Equal((ChunkState.Stored, 1), (c.State, c.Attempts)));
+        Assert.Equal(harness.Expected("alpha", Day, 9).Count, alpha[9].Conversations);
+        Assert.DoesNotContain(harness.Gateway.Logs.Lines, l => l.Contains(TestEnvironment.S3SecretKey, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_nightly_reminder_builds_the_day_that_just_ended_for_the_enabled_tenants_only()
+    {
+        await using var harness = await ReportsHarness.StartAsync();
+        await harness.AddTenantAsync("alpha", reportsEnabled: true);
+        await harness.AddTenantAsync("gamma", reportsEnabled: false);
+        var today = new DateTimeOffset(ReportsHarness.Today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        await harness.AppendAsync("alpha", [(today.AddHours(3).AddMinutes(5), "published"), (today.AddHours(3).AddMinutes(9), "published")]);
+        await harness.AppendAsync("gamma", [(today.AddHours(3).AddMinutes(5), "published")]);
+
+        // From noon to just after the reminder's time, 00:10 of the next day.
+        harness.Gateway.Clock.Offset += TimeSpan.FromHours(12) + TimeSpan.FromMinutes(11);
+        var run = harness.Cluster.GetGrain<IDailyReportRunGrain>("2025-06-15");
+        await Eventually.TrueAsync(() => run.GetStatus().GetAwaiter().GetResult().Completed, "the reminder's run to complete", TimeSpan.FromMinutes(2));
+
+        var keys = await harness.ListAsync();
+        Assert.Equal(Enumerable.Range(0, 24).Select(h => DailyReportChunkName.ObjectKey("alpha", ReportsHarness.Today, h)), keys);
+        Assert.Equal(2, (await harness.ReadChunkAsync(DailyReportChunkName.ObjectKey("alpha", ReportsHarness.Today, 3)))["Conversations"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Only_enabled_tenants_have_the_nightly_reminder_and_switching_off_removes_it()
+    {
+        await using var harness = await ReportsHarness.StartAsync();
+        await harness.AddTenantAsync("alpha", reportsEnabled: true);
+        await harness.AddTenantAsync("gamma", reportsEnabled: false);
+        var alpha = harness.Cluster.GetGrain<IDailyReportScheduleGrain>("alpha");
+
+        Assert.True(await alpha.IsScheduled());
+        Assert.False(await harness.Cluster.GetGrain<IDailyReportScheduleGrain>("gamma").IsScheduled());
+
+        await harness.SetReportsAsync("alpha", enabled: false);
+        Assert.False(await alpha.IsScheduled());
+    }
+
+    [Fact]
+    public async Task Chunks_failing_twice_are_stored_in_the_retry_passes_after_all_tenants_and_one_failing_three_times_is_reported()
+    {
+        await using var harness = await ReportsHarness.StartAsync();
+        await harness.AddTenantAsync("alpha", reportsEnabled: true);
+        await harness.AddTenantAsync("beta", reportsEnabled: true);
+        await harness.AppendAsync("alpha", Conversations("alpha"));
+        await harness.AppendAsync("beta", Conversations("beta"));
+        var twiceA = DailyReportChunkName.ObjectKey("alpha", Day, 3);
+        var twiceB = DailyReportChunkName.ObjectKey("beta", Day, 10);
+        var always = DailyReportChunkName.ObjectKey("alpha", Day, 20);
+        harness.Store.FailPuts(twiceA, 2);
+        harness.Store.FailPuts(twiceB, 2);
+        harness.Store.FailPuts(always, 100);
+
+        var status = await harness.RunNightlyAsync(Day);
+
+        Assert.Equal(47, status.ChunksStored);
+        Assert.Equal([always], status.GaveUp);
+        var keys = await harness.ListAsync();
+        Assert.Equal(47, keys.Count);
+        Assert.Contains(twiceA, keys);
+        Assert.Contains(twiceB, keys);
+        Assert.DoesNotContain(always, keys);
+
+        // Every retry comes after the first pass over every tenant: its last chunk, beta's hour 23, was attempted first.
+        var attempts = harness.Store.PutAttempts.ToList();
+        var endOfFirstPass = attempts.IndexOf(DailyReportChunkName.ObjectKey("beta", Day, 23));
+        Assert.Equal(48, endOfFirstPass + 1);
+        Assert.Equal(3, attempts.Count(k => k == twiceA));
+        Assert.Equal(3, attempts.Count(k => k == always));
+        Assert.Equal(48 + 6, attempts.Count);
+
+        var alpha = await harness.Cluster.GetGrain<IDailyReportGrain>("alpha/2025-06-14").GetChunks();
+        Assert.Equal((ChunkState.Stored, 3), (alpha[3].State, alpha[3].Attempts));
+        Assert.Equal((ChunkState.GaveUp, 3), (alpha[20].State, alpha[20].Attempts));
+        Assert.Contains("Injected S3 failure", alpha[20].LastError, StringComparison.Ordinal);
+        Assert.All(alpha.Where(c => c.Hour is not (3 or 20)), c => Assert.Equal((ChunkState.Stored, 1), (c.State, c.Attempts)));
+        Assert.Contains(harness.Gateway.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains(always, StringComparison.Ordinal)
+                                                         && l.Contains("given up", StringComparison.Ordinal));
+
+        var json = await harness.ReadChunkAsync(twiceA);
+        Assert.Equal(harness.Expected("alpha", Day, 3).Count, json["Conversations"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task A_run_that_stopped_is_resumed_by_its_reminder_and_skips_the_chunks_it_stored()
+    {
+        await using var harness = await ReportsHarness.StartAsync();
+        await harness.AddTenantAsync("alpha", reportsEnabled: true);
+        await harness.AppendAsync("alpha", Conversations("alpha"));
+        harness.Store.FailLists = true;
+        var run = harness.Cluster.GetGrain<IDailyReportRunGrain>(DailyReportChunkName.FormatDay(Day));
+
+        // The retention step, after the chunks, cannot list the bucket: the run stops without completing.
+        await run.Start();
+        await Eventually.TrueAsync(() => harness.Gateway.Logs.Lines.Any(l => l.Contains("its resume reminder starts it again", StringComparison.Ordinal)),
+            "the run to stop");
+        Assert.False((await run.GetStatus()).Completed);
+        Assert.Equal(24, harness.Store.PutAttempts.Count);
+
+        harness.Store.FailLists = false;
+        harness.Gateway.Clock.Offset += TimeSpan.FromMinutes(11);
+        await Eventually.TrueAsync(() => run.GetStatus().GetAwaiter().GetResult().Completed, "the resumed run to complete", TimeSpan.FromMinutes(2));
+
+        Assert.Equal(24, harness.Store.PutAttempts.Count);
+        Assert.Equal(24, (await harness.ListAsync()).Count);
+        Assert.Equal(24, (await run.GetStatus()).ChunksStored);
+    }
+
+    [Fact]
+    public async Task Retention_deletes_exactly_the_chunks_older_than_each_tenants_retention()
+    {
+        await using var harness = await ReportsHarness.StartAsync();
+        await harness.AddTenantAsync("alpha", reportsEnabled: true, retentionMonths: 1);
+        await harness.AddTenantAsync("beta", reportsEnabled: true, retentionMonths: 3);
+        await harness.AddTenantAsync("gamma", reportsEnabled: false, retentionMonths: 2);
+        var firstKept = new Dictionary<string, DateOnly>
+        {
+            ["alpha"] = new(2025, 5, 15),
+            ["beta"] = new(2025, 3, 15),
+            ["gamma"] = new(2025, 4, 15),
+        };
+        var expired = new List<string>();
+        var kept = new List<string>();
+        foreach (var (tenant, first) in firstKept)
+        {
+            foreach (var hour in new[] { 0, 23 })
+            {
+                expired.Add(DailyReportChunkName.ObjectKey(tenant, first.AddDays(-1), hour));
+                expired.Add(DailyReportChunkName.ObjectKey(tenant, first.AddMonths(-1), hour));
+                kept.Add(DailyReportChunkName.ObjectKey(tenant, first, hour));
+                kept.Add(DailyReportChunkName.ObjectKey(tenant, first.AddDays(1), hour));
+            }
+
+            kept.Add($"{tenant}/notes.txt");
+        }
+
+        foreach (var key in expired.Concat(kept))
+        {
+            await harness.Store.PutAsync(key, new MemoryStream([1, 2, 3]), new Dictionary<string, string>(), CancellationToken.None);
+        }
+
+        var status = await harness.RunNightlyAsync(Day);
+
+        Assert.Equal(expired.Count, status.ExpiredDeleted);
+        var built = new[] { "alpha", "beta" }.SelectMany(t => Enumerable.Range(0, 24).Select(h => DailyReportChunkName.ObjectKey(t, Day, h)));
+        Assert.Equal(kept.Concat(built).Order(StringComparer.Ordinal), await harness.ListAsync());
+    }
+
+    /// <summary>
+    /// Conversations around the day: most hours of it several, some none; drafts and test sessions, which reports
+    /// leave out; and some of the days before and after.
+    /// </summary>
+    private static IEnumerable<(DateTimeOffset, string)> Conversations(string tenant)
+    {
+        var random = new Random(tenant.Sum(c => c));
+        var midnight = new DateTimeOffset(Day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        for (var hour = 0; hour < 24; hour++)
+        {
+            var count = hour % 7 == 0 ? 0 : random.Next(1, 6);
+            for (var i = 0; i < count; i++)
+            {
+                yield return (midnight.AddHours(hour).AddMilliseconds(random.Next(0, 3_600_000)), "published");
+            }
+
+            yield return (midnight.AddHours(hour).AddMinutes(30), hour % 2 == 0 ? "draft" : "test");
+        }
+
+        yield return (midnight.AddTicks(-1), "published");
+        yield return (midnight.AddDays(1), "published");
+        yield return (midnight.AddHours(5), "published");
+        yield return (midnight.AddHours(5), "published");
+    }
+}

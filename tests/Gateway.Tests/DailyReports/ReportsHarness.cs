@@ -1,0 +1,163 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KnovvuOrleans.Gateway.Tests.Support;
+using KnovvuOrleans.Grains.Abstractions.DailyReports;
+using KnovvuOrleans.Grains.Conversations;
+using KnovvuOrleans.Grains.ObjectStorage;
+using KnovvuOrleans.Runtime;
+using KnovvuOrleans.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnovvuOrleans.Gateway.Tests.DailyReports;
+
+/// <summary>
+/// The gateway on a fresh PostgreSQL database and a fresh bucket of the Swift S3 server, its clock set to noon of
+/// <see cref="Today"/>, the object store wrapped in a <see cref="FaultyObjectStore"/>; tenants are created by the test.
+/// </summary>
+internal sealed class ReportsHarness : IAsyncDisposable
+{
+    public static readonly DateOnly Today = new(2025, 6, 15);
+
+    public static readonly DateOnly Yesterday = Today.AddDays(-1);
+
+    private readonly PostgresTestDatabase _database;
+    private readonly List<ConversationRecord> _appended = [];
+
+    private ReportsHarness(PostgresTestDatabase database, GatewayFactory gateway, GatewayApi api, string hostToken)
+    {
+        _database = database;
+        Gateway = gateway;
+        Api = api;
+        HostToken = hostToken;
+    }
+
+    public GatewayFactory Gateway { get; }
+
+    public GatewayApi Api { get; }
+
+    public string HostToken { get; }
+
+    public FaultyObjectStore Store => (FaultyObjectStore)Gateway.Services.GetRequiredService<IObjectStore>();
+
+    public IClusterClient Cluster => Gateway.Services.GetRequiredService<IClusterClient>();
+
+    public static async Task<ReportsHarness> StartAsync()
+    {
+        var database = await PostgresTestDatabase.CreateAsync();
+        var gateway = new GatewayFactory
+        {
+            Settings = new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "Postgres",
+                ["Storage:PostgresConnectionString"] = database.ConnectionString,
+                ["ObjectStorage:Provider"] = "S3",
+                ["ObjectStorage:ServiceUrl"] = TestEnvironment.S3Url,
+                ["ObjectStorage:AccessKey"] = TestEnvironment.S3AccessKey,
+                ["ObjectStorage:SecretKey"] = TestEnvironment.S3SecretKey,
+                ["ObjectStorage:Bucket"] = $"reports-{Guid.NewGuid():N}",
+                ["Logging:LogLevel:Default"] = "Information",
+            },
+            TestServices = services => services.AddSingleton<IObjectStore>(sp => new FaultyObjectStore(ActivatorUtilities.CreateInstance<S3ObjectStore>(sp))),
+        };
+        gateway.Clock.Offset = Today.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc) - DateTime.UtcNow;
+        var api = new GatewayApi(gateway.CreateClient());
+        return new ReportsHarness(database, gateway, api, await api.TokenAsync(GatewayFactory.HostClientId, gateway.HostSecret));
+    }
+
+    /// <summary>Creates the tenant with daily reports on or off; returns a token of its client with dataservice_external.</summary>
+    public async Task<string> AddTenantAsync(string tenantId, bool reportsEnabled, int retentionMonths = 1)
+    {
+        await Api.CreateTenantAsync(HostToken, tenantId, tenantId);
+        await SetReportsAsync(tenantId, reportsEnabled, retentionMonths);
+        var (clientId, secret) = await Api.RegisterClientAsync(HostToken, tenantId, "dataservice_external");
+        return await Api.TokenAsync(clientId, secret);
+    }
+
+    public Task<JsonNode> SetReportsAsync(string tenantId, bool enabled, int retentionMonths = 1) =>
+        Api.ReadOkAsync(HttpMethod.Put, $"/api/host/tenants/{tenantId}/features", HostToken, JsonSerializer.Serialize(new
+        {
+            dailyReports = new { enabled, retentionMonths },
+            dataFeeder = new { enabled = false, eventTypes = Array.Empty<string>(), topic = (string?)null },
+            vaToCa = new { sessionsPerHourCap = 1000 },
+        }));
+
+    /// <summary>Appends conversations of the tenant straight to the log: published, draft and test ones.</summary>
+    public async Task AppendAsync(string tenantId, IEnumerable<(DateTimeOffset Start, string Status)> conversations)
+    {
+        var log = Gateway.Services.GetRequiredService<IConversationLog>();
+        foreach (var (start, status) in conversations)
+        {
+            var externalId = $"{tenantId}-{start:yyyyMMddHHmmssfff}-{_appended.Count}";
+            var document = JsonSerializer.Serialize(new
+            {
+                externalId,
+                status,
+                projectId = "p1",
+                channelId = "web",
+                startTime = start,
+                endTime = start.AddSeconds(42),
+                messages = new[] { new { time = start, text = $"Merhaba {externalId} \"çay\" ✓", side = "agent" } },
+            });
+            var record = new ConversationRecord(tenantId, externalId, ConversationRecord.VirtualAgentSource, status, "p1", "web", false,
+                start, start.AddSeconds(42), document);
+            await log.AppendAsync(record, CancellationToken.None);
+            _appended.Add(record);
+        }
+    }
+
+    /// <summary>What a chunk must hold, worked out from what the test appended, not from the code under test.</summary>
+    public IReadOnlyList<JsonNode> Expected(string tenantId, DateOnly day, int hour)
+    {
+        var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc));
+        return [.. _appended
+            .Where(r => r.TenantId == tenantId && r.Status == ConversationRecord.PublishedStatus && r.StartTime >= start && r.StartTime < start.AddHours(1))
+            .OrderBy(r => r.StartTime).ThenBy(r => r.ExternalId, StringComparer.Ordinal)
+            .Select(r => JsonNode.Parse(r.Document)!)];
+    }
+
+    /// <summary>Runs the nightly job for the day and waits until it completes.</summary>
+    public async Task<DailyReportRunStatus> RunNightlyAsync(DateOnly day)
+    {
+        var run = Cluster.GetGrain<IDailyReportRunGrain>(DailyReportChunkName.FormatDay(day));
+        await run.Start();
+        DailyReportRunStatus status = null!;
+        await Eventually.TrueAsync(() => (status = run.GetStatus().GetAwaiter().GetResult()).Completed, "the nightly run to complete",
+            TimeSpan.FromMinutes(3));
+        return status;
+    }
+
+    public async Task<List<string>> ListAsync(string prefix = "")
+    {
+        var keys = new List<string>();
+        await foreach (var key in Store.ListAsync(prefix, CancellationToken.None))
+        {
+            keys.Add(key);
+        }
+
+        return keys;
+    }
+
+    /// <summary>The stored chunk's JSON, unzipped and parsed.</summary>
+    public async Task<JsonNode> ReadChunkAsync(string key)
+    {
+        await using var stored = (await Store.GetAsync(key, CancellationToken.None))!;
+        var zip = new MemoryStream();
+        await stored.Content.CopyToAsync(zip);
+        return ParseZip(zip.ToArray());
+    }
+
+    public static JsonNode ParseZip(byte[] zip)
+    {
+        using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
+        var entry = Assert.Single(archive.Entries);
+        using var json = entry.Open();
+        return JsonNode.Parse(json)!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Gateway.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
