@@ -39,13 +39,15 @@ internal sealed class VaHarness : IAsyncDisposable
 
     public string ConnectionString => _database.ConnectionString;
 
-    public static async Task<VaHarness> StartAsync(int sessionsPerHourCap = 100_000, bool integrationEnabled = true)
+    /// <summary><paramref name="settings"/>: more gateway configuration (the harness's own keys win).</summary>
+    public static async Task<VaHarness> StartAsync(
+        int sessionsPerHourCap = 100_000, bool integrationEnabled = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await PostgresTestDatabase.CreateAsync();
         var ca = await KnovvuAnalyticsSimulator.StartAsync(new() { Clients = [new("va-client", "va-secret", "ca-acme")] });
         var gateway = new GatewayFactory
         {
-            Settings = new Dictionary<string, string?>
+            Settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
             {
                 ["Storage:Provider"] = "Postgres",
                 ["Storage:PostgresConnectionString"] = database.ConnectionString,
