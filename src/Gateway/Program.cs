@@ -1,5 +1,6 @@
 using KnovvuOrleans.Gateway.Auth;
 using KnovvuOrleans.Gateway.Clients;
+using KnovvuOrleans.Gateway.Conversations;
 using KnovvuOrleans.Gateway.DailyReports;
 using KnovvuOrleans.Gateway.Health;
 using KnovvuOrleans.Gateway.Http;
@@ -40,6 +41,7 @@ app.MapHostClientEndpoints();
 app.MapTenantAdminEndpoints();
 app.MapCaIntegrationEndpoints();
 app.MapVaEndpoints();
+app.MapConversationResultEndpoints();
 app.MapDailyReportEndpoints();
 
 app.Logger.LogInformation("Gateway using the {Provider} provider", storage.Provider);
