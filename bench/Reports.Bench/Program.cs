@@ -10,8 +10,8 @@ using Npgsql;
 
 // Daily reports benchmark: one hour of 10,000 conversations of about 2 KB built from PostgreSQL into a zip and stored
 // in S3 (seconds and peak managed heap), the same JSON zipped in-process with no database or S3 (the limit) and the
-// ratio of the two speeds, the same for an hour four times as large (memory must not grow with it), and p50/p99 of reading the stored chunk back from S3. Each build figure is the median of
-// 3 runs; one JSON line per figure. Needs the services of scripts/services.sh up (KNOVVU_TEST_POSTGRES, KNOVVU_TEST_S3_*).
+// ratio of the two speeds, the same for an hour four times as large (memory must not grow with it), and p50/p99 of
+// reading the stored chunk back from S3. Each build figure is the median of 3 runs; one JSON line per figure. Needs the services of scripts/services.sh up (KNOVVU_TEST_POSTGRES, KNOVVU_TEST_S3_*).
 const int Runs = 3;
 const int Conversations = 10_000;
 const int Reads = 200;
