@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using KnovvuOrleans.Runtime;
 using KnovvuOrleans.Runtime.Bench;
 using KnovvuOrleans.Runtime.Hosting;
@@ -18,7 +17,7 @@ if (selected.Contains("local-call"))
     await using var silo = await StartAsync(b => b.UseInMemory());
     var grains = Enumerable.Range(0, 100).Select(i => silo.Client.GetGrain<IEchoGrain>($"echo-{i}")).ToList();
     await Task.WhenAll(grains.Select(g => g.Echo(0)));
-    Report("local_call_throughput", "calls/s", "100 grains, 64 concurrent callers, in-memory provider",
+    BenchReport.Figure("local_call_throughput", "calls/s", "100 grains, 64 concurrent callers, in-memory provider",
         await MeasureAsync(200_000, total => CallAllAsync(grains, total)));
 }
 
@@ -29,7 +28,7 @@ if (selected.Contains("state-write"))
     await using var silo = await StartAsync(b => b.UsePostgres(database.ConnectionString));
     var writers = Enumerable.Range(0, Grains).Select(i => silo.Client.GetGrain<IWriterGrain>($"w-{i}")).ToList();
     await Task.WhenAll(writers.Select(w => w.Write(1)));
-    Report("state_write_throughput", "writes/s", $"{Grains} grains writing concurrently, 200-byte state, PostgreSQL",
+    BenchReport.Figure("state_write_throughput", "writes/s", $"{Grains} grains writing concurrently, 200-byte state, PostgreSQL",
         await MeasureAsync(Grains * 300, _ => Task.WhenAll(writers.Select(w => w.Write(300)))));
 }
 
@@ -41,7 +40,7 @@ if (selected.Contains("outbox-relay"))
     await using var database = await PostgresTestDatabase.CreateAsync();
     await using var silo = await StartAsync(b => b.UsePostgres(database.ConnectionString), counter);
     var publishers = Enumerable.Range(0, Streams).Select(i => silo.Client.GetGrain<IWriterGrain>($"p-{i}")).ToList();
-    Report("outbox_relay_throughput", "events/s",
+    BenchReport.Figure("outbox_relay_throughput", "events/s",
         $"{Streams} streams x {PerStream} events, published in batches of 50 while the relay runs, to a subscriber grain, PostgreSQL",
         await MeasureAsync(Streams * PerStream, async total =>
         {
@@ -76,9 +75,9 @@ if (selected.Contains("cross-silo-call"))
     await CallAllAsync(local, 20_000);
     var localRuns = await MeasureAsync(100_000, total => CallAllAsync(local, total));
     var remoteRuns = await MeasureAsync(100_000, total => CallAllAsync(remote, total));
-    Report("cluster_local_call_throughput", "calls/s", "2 silos; 100 grains called on their own silo, 64 concurrent callers", localRuns);
-    Report("cross_silo_call_throughput", "calls/s", "2 silos; the same grains called from the other silo (HTTP/2, JSON), 64 concurrent callers", remoteRuns);
-    ReportRatio("cross_silo_vs_local_calls", remoteRuns, localRuns);
+    BenchReport.Figure("cluster_local_call_throughput", "calls/s", "2 silos; 100 grains called on their own silo, 64 concurrent callers", localRuns);
+    BenchReport.Figure("cross_silo_call_throughput", "calls/s", "2 silos; the same grains called from the other silo (HTTP/2, JSON), 64 concurrent callers", remoteRuns);
+    BenchReport.Ratio("cross_silo_vs_local_calls", BenchReport.Median(remoteRuns) / BenchReport.Median(localRuns), "median / median, same run");
 }
 
 if (selected.Contains("failover"))
@@ -107,7 +106,7 @@ if (selected.Contains("failover"))
         seconds[run] = watch.Elapsed.TotalSeconds;
     }
 
-    Report("failover_time", "s", "3 silos on PostgreSQL, 1 s membership rounds, 5 s leases: kill of the owner to the first successful call", seconds, digits: 2);
+    BenchReport.Figure("failover_time", "s", "3 silos on PostgreSQL, 1 s membership rounds, 5 s leases: kill of the owner to the first successful call", seconds, digits: 2);
 }
 
 static async Task CallAllAsync(IReadOnlyList<IEchoGrain> grains, int total)
@@ -123,17 +122,6 @@ static async Task CallAllAsync(IReadOnlyList<IEchoGrain> grains, int total)
     }));
 }
 
-static void ReportRatio(string name, double[] numerator, double[] denominator) =>
-    Console.WriteLine(JsonSerializer.Serialize(new
-    {
-        bench = name,
-        unit = "ratio",
-        median = Math.Round(Median(numerator) / Median(denominator), 3),
-        setup = "median / median, same run",
-    }));
-
-static double Median(double[] runs) => runs.Order().ToArray()[runs.Length / 2];
-
 static async Task<double[]> MeasureAsync(int operations, Func<int, Task> run)
 {
     var rates = new double[Runs];
@@ -145,19 +133,6 @@ static async Task<double[]> MeasureAsync(int operations, Func<int, Task> run)
     }
 
     return rates;
-}
-
-static void Report(string name, string unit, string setup, double[] runs, int digits = 0)
-{
-    Console.WriteLine(JsonSerializer.Serialize(new
-    {
-        bench = name,
-        unit,
-        median = Math.Round(Median(runs), digits),
-        runs = runs.Select(r => Math.Round(r, digits)).ToArray(),
-        setup,
-        machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
-    }));
 }
 
 static Task<TestSilo> StartAsync(Action<GrainRuntimeBuilder> storage, RelayCounter? counter = null) =>

@@ -79,10 +79,10 @@ internal static class VaToCaBench
             }
         }
 
-        Report("va_sessions_ingest_throughput", "sessions/s", "POST /va/sessions, batches of 500, 4 concurrent, PostgreSQL", ingest);
-        Report("va_to_ca_end_to_end_throughput", "sessions/s",
+        BenchReport.Figure("va_sessions_ingest_throughput", "sessions/s", "POST /va/sessions, batches of 500, 4 concurrent, PostgreSQL", [.. ingest]);
+        BenchReport.Figure("va_to_ca_end_to_end_throughput", "sessions/s",
             "5,000 published sessions from the first POST to the simulator's last acknowledgement (one run of the hourly job, 32 chats in flight), PostgreSQL",
-            endToEnd);
+            [.. endToEnd]);
 
         async Task<string> TokenAsync(string clientId, string secret)
         {
@@ -122,15 +122,5 @@ internal static class VaToCaBench
                 return status["runs"]!.GetValue<int>() >= runs && !status["running"]!.GetValue<bool>();
             }, "the run to end", TimeSpan.FromMinutes(5));
 
-        static void Report(string name, string unit, string setup, List<double> runs) =>
-            Console.WriteLine(JsonSerializer.Serialize(new
-            {
-                bench = name,
-                unit,
-                median = Math.Round(runs.Order().ElementAt(runs.Count / 2)),
-                runs = runs.Select(r => Math.Round(r)).ToArray(),
-                setup,
-                machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
-            }));
     }
 }
