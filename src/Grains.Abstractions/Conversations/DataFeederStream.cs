@@ -1,3 +1,7 @@
+using System.Globalization;
+using KnovvuOrleans.Grains.Abstractions.Tenants;
+using KnovvuOrleans.Runtime.Hosting;
+
 namespace KnovvuOrleans.Grains.Abstractions.Conversations;
 
 /// <summary>The Data Feeder stream: one per tenant shard, so a tenant's backlog or failing topic holds up only itself.</summary>
@@ -9,19 +13,8 @@ public static class DataFeederStream
 
     /// <summary>The stream key of a conversation: all of its events share one, which keeps them in order.</summary>
     public static string KeyFor(string tenantId, string externalId) =>
-        $"{tenantId}/{(uint)StableHash(externalId) % ShardsPerTenant}";
+        TenantKey.For(tenantId, Partitioning.PartitionOf(externalId, ShardsPerTenant).ToString(CultureInfo.InvariantCulture));
 
     /// <summary>The tenant of a stream key (also the publisher grain's key).</summary>
-    public static string TenantOf(string streamKey) => streamKey[..streamKey.LastIndexOf('/')];
-
-    private static int StableHash(string value)
-    {
-        var hash = 17;
-        foreach (var c in value)
-        {
-            hash = unchecked((hash * 31) + c);
-        }
-
-        return hash;
-    }
+    public static string TenantOf(string streamKey) => TenantKey.TenantOf(streamKey);
 }

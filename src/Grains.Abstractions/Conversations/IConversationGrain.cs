@@ -1,3 +1,4 @@
+using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 using KnovvuOrleans.Runtime;
 
@@ -47,11 +48,7 @@ public enum RaiseOutcome
 /// <summary>Conversation grain keys: the tenant id first, as for every grain of a tenant.</summary>
 public static class ConversationKey
 {
-    public static string For(string tenantId, string externalId) => $"{tenantId}/{externalId}";
+    public static string For(string tenantId, string externalId) => TenantKey.For(tenantId, externalId);
 
-    public static (string TenantId, string ExternalId) Parse(string key)
-    {
-        var slash = key.IndexOf('/');
-        return (key[..slash], key[(slash + 1)..]);
-    }
+    public static (string TenantId, string ExternalId) Parse(string key) => (TenantKey.TenantOf(key), TenantKey.RestOf(key));
 }

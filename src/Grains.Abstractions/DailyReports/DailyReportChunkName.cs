@@ -1,4 +1,5 @@
 using System.Globalization;
+using KnovvuOrleans.Grains.Abstractions.Tenants;
 
 namespace KnovvuOrleans.Grains.Abstractions.DailyReports;
 
@@ -36,7 +37,7 @@ public static class DailyReportChunkName
             : null;
     }
 
-    public static string GrainKey(string tenantId, DateOnly day) => $"{tenantId}/{FormatDay(day)}";
+    public static string GrainKey(string tenantId, DateOnly day) => TenantKey.For(tenantId, FormatDay(day));
 
     public static string FormatDay(DateOnly day) => day.ToString(DayFormat, CultureInfo.InvariantCulture);
 

@@ -1,4 +1,5 @@
 using KnovvuOrleans.Grains.Abstractions.DailyReports;
+using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Runtime;
 using Microsoft.Extensions.Logging;
 
@@ -31,7 +32,7 @@ public sealed class DailyReportGrain(
         return chunk;
     }
 
-    private string Tenant => GetPrimaryKeyString()[..GetPrimaryKeyString().LastIndexOf('/')];
+    private string Tenant => TenantKey.TenantOf(GetPrimaryKeyString());
 
-    private DateOnly Day => DateOnly.ParseExact(GetPrimaryKeyString()[(GetPrimaryKeyString().LastIndexOf('/') + 1)..], DailyReportChunkName.DayFormat);
+    private DateOnly Day => DateOnly.ParseExact(TenantKey.RestOf(GetPrimaryKeyString()), DailyReportChunkName.DayFormat);
 }

@@ -88,7 +88,10 @@ public static class DataFeederRecords
         };
     }
 
-    /// <summary>FNV-1a over the UTF-16 code units, folded to a positive int: stable across processes and versions.</summary>
+    /// <summary>
+    /// FNV-1a over the UTF-16 code units, folded to a positive int: stable across processes and versions. Not the
+    /// runtime's partition hash: consumers keep these ids, so their numbering is pinned by a test and never changes.
+    /// </summary>
     public static int StableId(string value)
     {
         var hash = 2166136261u;

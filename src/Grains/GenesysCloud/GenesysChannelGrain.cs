@@ -1,4 +1,5 @@
 using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
+using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Outbound;
 using KnovvuOrleans.Runtime;
 using Microsoft.Extensions.Logging;
@@ -24,7 +25,7 @@ public sealed class GenesysChannelGrain(
     private CancellationTokenSource? _listening;
     private volatile GenesysChannelStatus _status = new(null, false, 0, 0, null, 0, null);
 
-    private string TenantId => GetPrimaryKeyString()[..GetPrimaryKeyString().IndexOf('/')];
+    private string TenantId => TenantKey.TenantOf(GetPrimaryKeyString());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
