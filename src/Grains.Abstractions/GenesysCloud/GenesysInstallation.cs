@@ -1,0 +1,67 @@
+using KnovvuOrleans.Grains.Abstractions.Validation;
+
+namespace KnovvuOrleans.Grains.Abstractions.GenesysCloud;
+
+/// <summary>
+/// What the wizard's install step sends: the org, the role and user it created, the OAuth client (secret write-only)
+/// and the group whose members' calls are imported. The API and login bases come from <see cref="Region"/>
+/// (https://api.{region}/, https://login.{region}/) unless given explicitly (the simulator, a proxy).
+/// </summary>
+public sealed record GenesysInstallation(
+    string OrgId,
+    string Role,
+    string User,
+    string ClientId,
+    string ClientSecret,
+    string GroupId,
+    string? Region = null,
+    Uri? ApiBaseUrl = null,
+    Uri? LoginBaseUrl = null)
+{
+    public Uri ResolvedApiBaseUrl => ApiBaseUrl ?? new Uri($"https://api.{Region}/");
+
+    public Uri ResolvedLoginBaseUrl => LoginBaseUrl ?? new Uri($"https://login.{Region}/");
+
+    public ValidationErrors Validate()
+    {
+        var errors = new ValidationErrors();
+        DisplayName.Validate(errors, "orgId", OrgId, 200);
+        DisplayName.Validate(errors, "role", Role, 200);
+        DisplayName.Validate(errors, "user", User, 200);
+        DisplayName.Validate(errors, "clientId", ClientId, 200);
+        if (string.IsNullOrWhiteSpace(ClientSecret) || ClientSecret.Length > 1000)
+        {
+            errors.Add("clientSecret", "clientSecret is required, 1-1000 characters.");
+        }
+
+        DisplayName.Validate(errors, "groupId", GroupId, 200);
+        if (ApiBaseUrl is null || LoginBaseUrl is null)
+        {
+            if (string.IsNullOrWhiteSpace(Region) || Region.Length > 100 || !Region.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-'))
+            {
+                errors.Add("region", "region is required (e.g. mypurecloud.com) unless apiBaseUrl and loginBaseUrl are given.");
+            }
+        }
+
+        ValidateUrl(errors, "apiBaseUrl", ApiBaseUrl);
+        ValidateUrl(errors, "loginBaseUrl", LoginBaseUrl);
+        return errors;
+    }
+
+    // The secret must not travel in clear outside loopback: http is allowed only there (tests, the demo).
+    private static void ValidateUrl(ValidationErrors errors, string field, Uri? url)
+    {
+        if (url is not null && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && !(url.Scheme == Uri.UriSchemeHttp && url.IsLoopback))
+            || !string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment) || !string.IsNullOrEmpty(url.UserInfo)))
+        {
+            errors.Add(field, $"{field} must be an absolute https URL (http only on loopback) without query, fragment or user info.");
+        }
+    }
+
+    /// <summary>The secret masked, so the installation can be logged or echoed.</summary>
+    public override string ToString() => $"Genesys installation {{ org {OrgId}, client {ClientId}, group {GroupId}, {ResolvedApiBaseUrl} }}";
+}
+
+/// <summary>The settings as read back: never the secret, only whether one is stored.</summary>
+public sealed record GenesysIntegrationView(
+    string OrgId, string Role, string User, string ClientId, bool ClientSecretSet, string GroupId, Uri ApiBaseUrl, Uri LoginBaseUrl);

@@ -1,0 +1,37 @@
+using KnovvuOrleans.Grains.Abstractions.Tenants;
+using KnovvuOrleans.Runtime;
+
+namespace KnovvuOrleans.Grains.Abstractions.GenesysCloud;
+
+/// <summary>
+/// One Genesys call of a tenant (key <c>{tenantId}/{conversationId}</c>, <see cref="GenesysCallKey"/>): imports it once,
+/// from whichever path saw it first (the call-ended stream, the nightly reconciliation, a retry).
+/// </summary>
+public interface IGenesysCallGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Fetches the details and recordings, stores the audio and the metadata, queues the call for analysis and raises
+    /// ConversationCreatedForDataFeeder, once. Recordings still transcoding (202) are retried later by the grain.
+    /// </summary>
+    Task<GenesysImportOutcome> Import();
+
+    [AlwaysInterleave]
+    Task<GenesysImportOutcome?> GetOutcome();
+}
+
+public enum GenesysImportOutcome
+{
+    Imported,
+    AlreadyImported,
+
+    /// <summary>Genesys is still transcoding a recording; the grain tries again later on its own.</summary>
+    RecordingsPending,
+
+    /// <summary>The tenant has no Genesys installation; nothing was fetched.</summary>
+    NotInstalled,
+}
+
+public static class GenesysCallKey
+{
+    public static string For(string tenantId, string conversationId) => TenantKey.For(tenantId, conversationId);
+}
