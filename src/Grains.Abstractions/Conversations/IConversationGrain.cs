@@ -14,6 +14,12 @@ public interface IConversationGrain : IGrainWithStringKey
     Task<IngestOutcome> IngestVaSession(VaSession session, bool isCall);
 
     /// <summary>
+    /// Records an imported call (published, a call) and raises its ConversationCreatedForDataFeeder, then releases the
+    /// events held for it; a call already recorded is acknowledged again and changes nothing.
+    /// </summary>
+    Task<IngestOutcome> IngestImportedCall(ImportedCall call);
+
+    /// <summary>
     /// Raises ConversationAnalyzedForDataFeeder; before the conversation is recorded the event is held and follows
     /// its ConversationCreatedForDataFeeder. The analysis must be valid (<see cref="ConversationAnalysis.Validate"/>).
     /// </summary>

@@ -131,6 +131,14 @@ public static class GenesysCloudApi
         public const string Rejected = "Rejected";
     }
 
+    /// <summary>The <c>fileState</c> of a recording; only an available one can be downloaded.</summary>
+    public static class FileStates
+    {
+        public const string Available = "AVAILABLE";
+        public const string Archived = "ARCHIVED";
+        public const string Deleted = "DELETED";
+    }
+
     /// <summary>Values of <c>formatId</c>; Genesys transcodes to WEBM when the request names none.</summary>
     public static class RecordingFormats
     {

@@ -23,34 +23,57 @@ public sealed class ConversationGrain(
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<IngestOutcome> IngestVaSession(VaSession session, bool isCall)
+    public Task<IngestOutcome> IngestVaSession(VaSession session, bool isCall)
     {
-        if (state.State.Recorded)
-        {
-            return IngestOutcome.AlreadyRecorded;
-        }
-
         var (tenantId, externalId) = ConversationKey.Parse(GetPrimaryKeyString());
         if (session.ExternalId != externalId)
         {
             throw new ArgumentException($"Session {session.ExternalId} sent to conversation {externalId}.", nameof(session));
         }
 
-        var number = await log.AppendAsync(new ConversationRecord(
-            tenantId, externalId, ConversationRecord.VirtualAgentSource, session.Status, session.ProjectId, session.ChannelId,
-            isCall, session.StartTime, session.EndTime, JsonSerializer.Serialize(session, Json)), CancellationToken.None);
+        return RecordAsync(
+            new ConversationRecord(tenantId, externalId, ConversationRecord.VirtualAgentSource, session.Status, session.ProjectId,
+                session.ChannelId, isCall, session.StartTime, session.EndTime, JsonSerializer.Serialize(session, Json)),
+            session.IsPublished,
+            number => Summary(tenantId, session, isCall, number));
+    }
 
+    public Task<IngestOutcome> IngestImportedCall(ImportedCall call)
+    {
+        var (tenantId, externalId) = ConversationKey.Parse(GetPrimaryKeyString());
+        return RecordAsync(
+            new ConversationRecord(tenantId, externalId, call.Source, ConversationRecord.PublishedStatus, null, null, true,
+                call.StartTime, call.EndTime, call.Document),
+            true,
+            number => new ConversationSummary(
+                number, call.AgentExternalId, call.DepartmentExternalId, call.StartTime, call.EndTime,
+                (int)Math.Round((call.EndTime - call.StartTime).TotalSeconds, MidpointRounding.AwayFromZero),
+                null, null, null, call.Direction, null, call.AttachedData, IsCall: true));
+    }
+
+    /// <summary>
+    /// Appends to the log (idempotent by tenant and id, so a retry after a crash finds the same number), then raises
+    /// Created for a published conversation and the held events, committed with the state that says "recorded".
+    /// </summary>
+    private async Task<IngestOutcome> RecordAsync(ConversationRecord record, bool published, Func<long, ConversationSummary> summary)
+    {
+        if (state.State.Recorded)
+        {
+            return IngestOutcome.AlreadyRecorded;
+        }
+
+        var number = await log.AppendAsync(record, CancellationToken.None);
         List<ConversationEvent> events = [];
-        if (session.IsPublished && await WantsAsync(tenantId, DataFeederEventTypes.ConversationCreated))
+        if (published && await WantsAsync(record.TenantId, DataFeederEventTypes.ConversationCreated))
         {
             events.Add(new ConversationEvent(
-                DataFeederEventTypes.ConversationCreated, tenantId, externalId, DateTimeOffset.UtcNow, Summary(tenantId, session, isCall, number)));
+                DataFeederEventTypes.ConversationCreated, record.TenantId, record.ExternalId, DateTimeOffset.UtcNow, summary(number)));
         }
 
         events.AddRange(state.State.Held);
         if (events.Count > 0)
         {
-            await Stream(tenantId, externalId).OnNextBatchAsync(events);
+            await Stream(record.TenantId, record.ExternalId).OnNextBatchAsync(events);
         }
 
         state.State = new ConversationState { Recorded = true, Number = number };

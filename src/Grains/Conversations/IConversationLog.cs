@@ -21,7 +21,10 @@ public interface IConversationLog
     IAsyncEnumerable<ConversationRecord> ReadHourAsync(string tenantId, DateTime hourStartUtc, CancellationToken cancellationToken);
 }
 
-/// <summary>A conversation as the log keeps it; <see cref="Document"/> is its JSON (a VA session's, for VA ones).</summary>
+/// <summary>
+/// A conversation as the log keeps it; <see cref="Document"/> is its JSON (a VA session's for VA ones, the details and
+/// stored recordings for Genesys calls).
+/// </summary>
 public sealed record ConversationRecord(
     string TenantId,
     string ExternalId,
@@ -35,6 +38,9 @@ public sealed record ConversationRecord(
     string Document)
 {
     public const string VirtualAgentSource = "va";
+
+    /// <summary>Calls imported from Genesys Cloud; their document is the call's details and stored recordings.</summary>
+    public const string GenesysSource = "genesys";
 
     public const string PublishedStatus = "published";
 }

@@ -10,7 +10,8 @@ namespace KnovvuOrleans.Grains.GenesysCloud;
 
 /// <summary>
 /// The Genesys Cloud Platform API calls the integration makes (reference/genesys-cloud.md): groups and their
-/// members, notification channels and their subscriptions. Tokens are client credentials with HTTP Basic auth on the
+/// members, notification channels and their subscriptions, a conversation's details and recordings, and the
+/// recordings' audio. Tokens are client credentials with HTTP Basic auth on the
 /// login host; every request goes through the tenant's limits and resilience pipeline, and a 429 is retried no
 /// sooner than its Retry-After.
 /// </summary>
@@ -59,6 +60,57 @@ public sealed class GenesysCloudClient(IHttpClientFactory http, IOptions<Genesys
 
         await EnsureSuccessAsync(connection, response, cancellationToken);
         return true;
+    }
+
+    public Task<AnalyticsConversation> GetConversationDetailsAsync(GenesysConnection connection, string conversationId, CancellationToken cancellationToken) =>
+        ReadAsync<AnalyticsConversation>(connection, HttpMethod.Get, GenesysCloudApi.ConversationDetails(conversationId), null, cancellationToken);
+
+    /// <summary>The conversation's recordings; null while Genesys is still transcoding them (202): ask again later.</summary>
+    public Task<IReadOnlyList<RecordingMetadata>?> GetRecordingsAsync(
+        GenesysConnection connection, string conversationId, string formatId, int maxWaitMs, CancellationToken cancellationToken) =>
+        ReadUnlessTranscodingAsync<IReadOnlyList<RecordingMetadata>>(
+            connection, GenesysCloudApi.Recordings(conversationId, formatId, maxWaitMs), cancellationToken);
+
+    /// <summary>One recording with its download URI (<c>download=true</c>); null while it is still transcoding (202).</summary>
+    public Task<RecordingMetadata?> GetRecordingForDownloadAsync(
+        GenesysConnection connection, string conversationId, string recordingId, string formatId, CancellationToken cancellationToken) =>
+        ReadUnlessTranscodingAsync<RecordingMetadata>(
+            connection, GenesysCloudApi.Recording(conversationId, recordingId, formatId), cancellationToken);
+
+    /// <summary>
+    /// Copies a recording's audio from its media URI (signed: it takes no token) into <paramref name="destination"/> as
+    /// it arrives, never holding it whole, and returns its size. A body shorter than its Content-Length throws.
+    /// </summary>
+    public async Task<long> DownloadMediaAsync(GenesysConnection connection, string mediaUri, Stream destination, CancellationToken cancellationToken)
+    {
+        var uri = Uri.TryCreate(mediaUri, UriKind.Absolute, out var absolute) ? absolute : OutboundHttp.Resolve(connection.ApiBaseUrl, mediaUri);
+        using var response = await _outbound.SendWithoutTokenAsync(
+            connection.TenantId, () => new HttpRequestMessage(HttpMethod.Get, uri), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await EnsureSuccessAsync(connection, response, cancellationToken);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var start = destination.Position;
+        await body.CopyToAsync(destination, cancellationToken);
+        var bytes = destination.Position - start;
+        if (response.Content.Headers.ContentLength is { } expected && expected != bytes)
+        {
+            throw new IOException($"The media of {connection} ended after {bytes} of {expected} bytes.");
+        }
+
+        return bytes;
+    }
+
+    private async Task<T?> ReadUnlessTranscodingAsync<T>(GenesysConnection connection, string path, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var response = await SendAsync(connection, HttpMethod.Get, path, null, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Accepted)
+        {
+            return null;
+        }
+
+        await EnsureSuccessAsync(connection, response, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<T>(cancellationToken)
+               ?? throw new InvalidOperationException($"{connection} answered GET {path} with an empty body.");
     }
 
     private async Task<T> ReadAsync<T>(GenesysConnection connection, HttpMethod method, string path, object? body, CancellationToken cancellationToken)

@@ -22,34 +22,58 @@ public sealed class OutboundHttp(IHttpClientFactory http, string clientName, Out
     /// <param name="tokenKey">Which cached token: the tenant, its identity endpoint and its client.</param>
     /// <param name="requestToken">Asks the identity server for a token and its lifetime.</param>
     /// <param name="createRequest">A new request per attempt (a request message cannot be sent twice).</param>
+    /// <param name="completion">
+    /// <see cref="HttpCompletionOption.ResponseHeadersRead"/> to stream a large body: the caller reads and disposes it.
+    /// </param>
     public async Task<HttpResponseMessage> SendAsync(
         string tenantId, string tokenKey, Func<Task<(string Token, TimeSpan Lifetime)>> requestToken,
-        Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken) =>
+        Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken,
+        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead) =>
         await _resilience.PipelineFor(tenantId).ExecuteAsync(async attempt =>
         {
             using var lease = await _resilience.AcquireAsync(tenantId, attempt);
             var token = await _tokens.GetAsync(tokenKey, requestToken);
             await _resilience.WaitWhilePausedAsync(tenantId, attempt);
-            var response = await SendWithTokenAsync(createRequest(), token, attempt);
+            var response = await SendWithTokenAsync(createRequest(), token, completion, attempt);
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
                 // The token expired early or was revoked: one more try with a fresh one.
                 response.Dispose();
                 _tokens.Invalidate(tokenKey, token);
-                response = await SendWithTokenAsync(createRequest(), await _tokens.GetAsync(tokenKey, requestToken), attempt);
+                response = await SendWithTokenAsync(createRequest(), await _tokens.GetAsync(tokenKey, requestToken), completion, attempt);
             }
 
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                _resilience.Pause(tenantId, response);
-            }
-
+            PauseIfThrottled(tenantId, response);
             return response;
         }, cancellationToken);
 
-    private Task<HttpResponseMessage> SendWithTokenAsync(HttpRequestMessage request, string token, CancellationToken cancellationToken)
+    /// <summary>
+    /// A request that carries its own authorisation (a signed download URI, which refuses a second one), through the
+    /// tenant's same limits, pauses and retries.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendWithoutTokenAsync(
+        string tenantId, Func<HttpRequestMessage> createRequest, HttpCompletionOption completion, CancellationToken cancellationToken) =>
+        await _resilience.PipelineFor(tenantId).ExecuteAsync(async attempt =>
+        {
+            using var lease = await _resilience.AcquireAsync(tenantId, attempt);
+            await _resilience.WaitWhilePausedAsync(tenantId, attempt);
+            var response = await Client.SendAsync(createRequest(), completion, attempt);
+            PauseIfThrottled(tenantId, response);
+            return response;
+        }, cancellationToken);
+
+    private void PauseIfThrottled(string tenantId, HttpResponseMessage response)
+    {
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            _resilience.Pause(tenantId, response);
+        }
+    }
+
+    private Task<HttpResponseMessage> SendWithTokenAsync(
+        HttpRequestMessage request, string token, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return Client.SendAsync(request, cancellationToken);
+        return Client.SendAsync(request, completion, cancellationToken);
     }
 }

@@ -37,5 +37,13 @@ internal static class KnovvuSchema
             name text PRIMARY KEY,
             xml text NOT NULL);
         """,
+        """
+        CREATE TABLE knovvu.analysis_queue (
+            tenant_id text NOT NULL,
+            conversation_id text NOT NULL,
+            source text NOT NULL,
+            enqueued_at timestamptz NOT NULL DEFAULT now(),
+            PRIMARY KEY (tenant_id, conversation_id));
+        """,
     ];
 }

@@ -1,3 +1,4 @@
+using KnovvuOrleans.Grains.Analysis;
 using KnovvuOrleans.Grains.Conversations;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -12,12 +13,13 @@ public static class KnovvuStorageServiceCollectionExtensions
     private const string ApplicationName = "KnovvuOrleans";
 
     /// <summary>
-    /// The conversation log and the Data Protection key ring in PostgreSQL, on the data source the runtime uses
+    /// The conversation log, the analysis queue and the Data Protection key ring in PostgreSQL, on the data source the runtime uses
     /// (register the runtime's PostgreSQL provider first).
     /// </summary>
     public static IServiceCollection AddKnovvuPostgresStorage(this IServiceCollection services)
     {
         services.AddSingleton<IConversationLog>(sp => new PostgresConversationLog(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<IAnalysisQueue>(sp => new PostgresAnalysisQueue(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
             options => options.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>())));
@@ -28,6 +30,7 @@ public static class KnovvuStorageServiceCollectionExtensions
     public static IServiceCollection AddKnovvuInMemoryStorage(this IServiceCollection services)
     {
         services.AddSingleton<IConversationLog, InMemoryConversationLog>();
+        services.AddSingleton<IAnalysisQueue, InMemoryAnalysisQueue>();
         services.AddDataProtection().SetApplicationName(ApplicationName).UseEphemeralDataProtectionProvider();
         return services;
     }

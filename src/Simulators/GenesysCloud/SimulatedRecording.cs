@@ -42,7 +42,7 @@ public sealed class SimulatedRecording
         ConversationId = ConversationId,
         SessionId = SessionId,
         Media = "audio",
-        FileState = "AVAILABLE",
+        FileState = GenesysCloudApi.FileStates.Available,
         MediaUris = mediaUri is null ? null : new Dictionary<string, MediaResult> { [GenesysCloudApi.SingleMediaKey] = new() { MediaUri = mediaUri } },
         StartTime = StartTime,
         EndTime = EndTime,

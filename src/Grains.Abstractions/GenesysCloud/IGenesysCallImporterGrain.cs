@@ -1,0 +1,30 @@
+using KnovvuOrleans.Runtime;
+
+namespace KnovvuOrleans.Grains.Abstractions.GenesysCloud;
+
+/// <summary>
+/// A tenant's Genesys call importer (key: tenant id): the implicit subscriber of the tenant's
+/// <see cref="GenesysCallsStream"/>, which imports each ended call through its <see cref="IGenesysCallGrain"/>.
+/// </summary>
+public interface IGenesysCallImporterGrain : IGrainWithStringKey, IAsyncBatchObserver<GenesysCallEnded>
+{
+    /// <summary>What this activation has seen (counts start again when it is activated anew).</summary>
+    [AlwaysInterleave]
+    Task<GenesysImporterStatus> GetStatus();
+}
+
+/// <param name="CallsReceived">Call-ended events delivered, repeats included.</param>
+/// <param name="Backlog">Calls of the batch being imported that are not done yet: ended, not imported.</param>
+/// <param name="RecordingsPending">Imports that found a recording still transcoding (their call grains retry them).</param>
+/// <param name="Refused">Calls Genesys refused for good (e.g. 404): left to the nightly reconciliation.</param>
+/// <param name="LastEventAt">The end time of the latest call delivered.</param>
+public sealed record GenesysImporterStatus(
+    long CallsReceived,
+    int Backlog,
+    long Imported,
+    long AlreadyImported,
+    long RecordingsPending,
+    long NotInstalled,
+    long Refused,
+    DateTimeOffset? LastEventAt,
+    string? LastError);

@@ -1,0 +1,87 @@
+using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
+using KnovvuOrleans.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KnovvuOrleans.Grains.GenesysCloud;
+
+/// <summary>
+/// Imports the calls a tenant's channels put on its Genesys calls stream (key: tenant id), at most
+/// <see cref="GenesysImportOptions.MaxConcurrentImportsPerTenant"/> at a time. A failure that may pass (Genesys or
+/// storage unreachable after the client's retries) throws, so the runtime offers the batch again after a back-off;
+/// imports are idempotent, so the calls already done are only acknowledged again. A call Genesys refuses for good is
+/// logged and left to the nightly reconciliation, so that it cannot hold back the tenant's stream forever.
+/// </summary>
+[GrainType("genesys-call-importer")]
+[ImplicitStreamSubscription(GenesysCallsStream.Namespace)]
+public sealed class GenesysCallImporterGrain(IOptions<GenesysImportOptions> options, ILogger<GenesysCallImporterGrain> logger)
+    : Grain, IGenesysCallImporterGrain
+{
+    private readonly Lock _gate = new();
+    private GenesysImporterStatus _status = new(0, 0, 0, 0, 0, 0, 0, null, null);
+
+    public async Task OnNextAsync(IList<SequentialItem<GenesysCallEnded>> items)
+    {
+        var tenantId = GetPrimaryKeyString();
+        var calls = items.Select(i => i.Item.ConversationId).Distinct(StringComparer.Ordinal).ToList();
+        Update(s => s with
+        {
+            CallsReceived = s.CallsReceived + items.Count,
+            Backlog = calls.Count,
+            LastEventAt = items.Max(i => (DateTimeOffset?)i.Item.EndTime),
+        });
+        try
+        {
+            await Parallel.ForEachAsync(calls, new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentImportsPerTenant },
+                async (conversationId, _) =>
+                {
+                    var outcome = await ImportAsync(tenantId, conversationId);
+                    Update(s => s with
+                    {
+                        Backlog = s.Backlog - 1,
+                        Imported = s.Imported + (outcome == GenesysImportOutcome.Imported ? 1 : 0),
+                        AlreadyImported = s.AlreadyImported + (outcome == GenesysImportOutcome.AlreadyImported ? 1 : 0),
+                        RecordingsPending = s.RecordingsPending + (outcome == GenesysImportOutcome.RecordingsPending ? 1 : 0),
+                        NotInstalled = s.NotInstalled + (outcome == GenesysImportOutcome.NotInstalled ? 1 : 0),
+                        Refused = s.Refused + (outcome is null ? 1 : 0),
+                    });
+                });
+        }
+        catch (Exception exception)
+        {
+            Update(s => s with { LastError = exception.Message });
+            throw;
+        }
+    }
+
+    public Task<GenesysImporterStatus> GetStatus()
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_status);
+        }
+    }
+
+    /// <summary>The call's outcome; null when Genesys refused it for good.</summary>
+    private async Task<GenesysImportOutcome?> ImportAsync(string tenantId, string conversationId)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<IGenesysCallGrain>(GenesysCallKey.For(tenantId, conversationId)).Import();
+        }
+        catch (GenesysRequestRejectedException refused)
+        {
+            logger.LogError(refused, "Genesys refused the import of call {Conversation} of {Tenant}; the nightly reconciliation will try it again",
+                conversationId, tenantId);
+            return null;
+        }
+    }
+
+    private void Update(Func<GenesysImporterStatus, GenesysImporterStatus> change)
+    {
+        lock (_gate)
+        {
+            _status = change(_status);
+        }
+    }
+}

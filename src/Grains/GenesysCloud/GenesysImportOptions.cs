@@ -1,0 +1,24 @@
+using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
+
+namespace KnovvuOrleans.Grains.GenesysCloud;
+
+/// <summary>How Genesys calls are imported (configuration section "Genesys:Import").</summary>
+public sealed class GenesysImportOptions
+{
+    public const string SectionName = "Genesys:Import";
+
+    /// <summary>The <c>formatId</c> recordings are asked for and stored in (see <see cref="GenesysCloudApi.RecordingFormats"/>).</summary>
+    public string RecordingFormat { get; set; } = GenesysCloudApi.RecordingFormats.Wav;
+
+    /// <summary>How long Genesys may hold a recordings request while it transcodes (<c>maxWaitMs</c>, at most 5 s there).</summary>
+    public TimeSpan RecordingMaxWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a call whose recordings are still transcoding waits before its grain tries again, by a reminder (so
+    /// a crash does not lose it); at least the runtime's minimum reminder period.
+    /// </summary>
+    public TimeSpan RecordingRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Calls of one tenant imported at the same time by its importer; the client's per-org limits apply below this.</summary>
+    public int MaxConcurrentImportsPerTenant { get; set; } = 4;
+}
