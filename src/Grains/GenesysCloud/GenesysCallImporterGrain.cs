@@ -7,7 +7,9 @@ namespace KnovvuOrleans.Grains.GenesysCloud;
 
 /// <summary>
 /// Imports the calls a tenant's channels put on its Genesys calls stream (key: tenant id), at most
-/// <see cref="GenesysImportOptions.MaxConcurrentImportsPerTenant"/> at a time. A failure that may pass (Genesys or
+/// <see cref="GenesysImportOptions.MaxConcurrentImportsPerTenant"/> at a time. A batch that takes longer than
+/// <see cref="GenesysImportOptions.BatchTimeBudget"/> stops starting imports and fails, so that the delivery never
+/// outlives its call timeout; its remaining calls are imported when it comes again. A failure that may pass (Genesys or
 /// storage unreachable after the client's retries) throws, so the runtime offers the batch again after a back-off;
 /// imports are idempotent, so the calls already done are only acknowledged again. A call Genesys refuses for good is
 /// logged and left to the nightly reconciliation, so that it cannot hold back the tenant's stream forever.
@@ -30,9 +32,11 @@ public sealed class GenesysCallImporterGrain(IOptions<GenesysImportOptions> opti
             Backlog = calls.Count,
             LastEventAt = items.Max(i => (DateTimeOffset?)i.Item.EndTime),
         });
+        using var budget = new CancellationTokenSource(options.Value.BatchTimeBudget);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentImportsPerTenant, CancellationToken = budget.Token };
         try
         {
-            await Parallel.ForEachAsync(calls, new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentImportsPerTenant },
+            await Parallel.ForEachAsync(calls, parallel,
                 async (conversationId, _) =>
                 {
                     var outcome = await ImportAsync(tenantId, conversationId);
@@ -46,6 +50,12 @@ public sealed class GenesysCallImporterGrain(IOptions<GenesysImportOptions> opti
                         Refused = s.Refused + (outcome is null ? 1 : 0),
                     });
                 });
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested)
+        {
+            var message = $"The batch of {calls.Count} calls outlasted {options.Value.BatchTimeBudget}; the rest follows when it is delivered again.";
+            Update(s => s with { LastError = message });
+            throw new TimeoutException(message);
         }
         catch (Exception exception)
         {

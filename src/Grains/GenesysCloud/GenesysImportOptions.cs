@@ -19,6 +19,13 @@ public sealed class GenesysImportOptions
     /// </summary>
     public TimeSpan RecordingRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long the importer keeps starting imports of one delivered batch; it must stay below the runtime's call
+    /// timeout (30 s), since the stream's delivery is a grain call. Calls not started by then are imported when the
+    /// runtime offers the batch again (the ones done are only acknowledged again).
+    /// </summary>
+    public TimeSpan BatchTimeBudget { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Calls of one tenant imported at the same time by its importer; the client's per-org limits apply below this.</summary>
     public int MaxConcurrentImportsPerTenant { get; set; } = 4;
 }

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
+using KnovvuOrleans.Runtime;
+using KnovvuOrleans.Simulators.Faults;
+using KnovvuOrleans.Simulators.GenesysCloud;
+using KnovvuOrleans.Testing;
+using Xunit.Abstractions;
+
+namespace KnovvuOrleans.GenesysCloud.Tests.Import;
+
+/// <summary>
+/// Genesys calls imported end to end: the simulator's websocket, the channel grain, the durable calls stream, the
+/// importer and the call grains, on real PostgreSQL and the Swift S3 server.
+/// </summary>
+public sealed class GenesysImportTests(ITestOutputHelper output)
+{
+    private static GenesysImportOutcome?[] Done => [GenesysImportOutcome.Imported];
+
+    [Fact]
+    public async Task Five_hundred_calls_of_fifty_agents_are_each_imported_once_with_their_audio_byte_for_byte()
+    {
+        await using var harness = await ImportHarness.StartAsync(agents: 50);
+        await harness.ListenAsync();
+        var watch = Stopwatch.StartNew();
+
+        // Mostly one recording; some two, some none; sizes vary so that a mixed-up key shows.
+        var calls = Enumerable.Range(0, 500).Select(i => harness.Genesys.Calls.EndCall(harness.Agents[i % 50].Id, new CallOptions
+        {
+            Recordings = i % 25 == 0 ? 0 : i % 5 == 0 ? 2 : 1,
+            AudioBytes = 4096 + (i * 97),
+            Direction = i % 3 == 0 ? "outbound" : "inbound",
+        })).ToList();
+
+        await Eventually.TrueAsync(async () => await harness.QueuedForAnalysisAsync() == 500, "500 calls queued for analysis", TimeSpan.FromSeconds(60));
+        output.WriteLine($"500 calls imported {watch.Elapsed.TotalSeconds:F1} s after the first ended");
+        await Eventually.TrueAsync(() => harness.Feed.CreatedEventIdsByConversation.Count == 500, "500 Created events published");
+
+        var logged = await harness.LoggedGenesysCallsAsync();
+        Assert.Equal(calls.Select(c => c.Id).Order(), logged.Keys.Order());
+        Assert.All(logged.Values, rows => Assert.Equal(1, rows));
+        Assert.All(calls, c => Assert.Equal(1, harness.Feed.CreatedEventIdsByConversation[c.Id]));
+        Assert.All(calls.SelectMany(c => c.Recordings), r => Assert.Equal(1, harness.Downloads(r)));
+        await harness.AssertAudioStoredAsync(calls);
+        var status = await harness.Client.GetGrain<IGenesysCallImporterGrain>(ImportHarness.TenantId).GetStatus();
+        Assert.Equal(500, status.Imported);
+        Assert.Equal(0, status.Backlog);
+        Assert.Equal(calls.Max(c => c.End), status.LastEventAt);
+    }
+
+    [Fact]
+    public async Task Calls_whose_recordings_are_still_transcoding_are_imported_later_by_their_reminder_also_after_a_crash()
+    {
+        await using var harness = await ImportHarness.StartAsync(agents: 2);
+        var byPolls = Enumerable.Range(0, 5).Select(_ => harness.Genesys.Calls.EndCallWithoutEvent(harness.Agents[0].Id, new CallOptions { TranscodingPolls = 3 }));
+        var byTime = Enumerable.Range(0, 5).Select(_ => harness.Genesys.Calls.EndCallWithoutEvent(harness.Agents[1].Id, new CallOptions { TranscodingTime = TimeSpan.FromSeconds(4) }));
+        var calls = byPolls.Concat(byTime).ToList();
+
+        var first = await Task.WhenAll(calls.Select(c => CallGrain(harness, c).Import()));
+
+        Assert.All(first, outcome => Assert.Equal(GenesysImportOutcome.RecordingsPending, outcome));
+        Assert.All(await Task.WhenAll(calls.Select(c => CallGrain(harness, c).GetOutcome())), o => Assert.Equal(GenesysImportOutcome.RecordingsPending, o));
+        Assert.Equal(10, await harness.RetryRemindersAsync());
+        Assert.Equal(0, await harness.QueuedForAnalysisAsync());
+
+        // The silo dies with every call pending: only the reminders in PostgreSQL can finish the job.
+        harness.Silo.Kill();
+        await harness.StartSiloAsync();
+
+        await Eventually.TrueAsync(async () => await harness.QueuedForAnalysisAsync() == 10, "the 10 calls imported on the new silo", TimeSpan.FromSeconds(30));
+        Assert.All(await Task.WhenAll(calls.Select(c => CallGrain(harness, c).GetOutcome())), o => Assert.Contains(o, Done));
+        await Eventually.TrueAsync(async () => await harness.RetryRemindersAsync() == 0, "the retry reminders removed");
+        Assert.All(calls.Take(5), c => Assert.Equal(3, c.TranscodingAnswers));
+        Assert.All(calls.Skip(5), c => Assert.True(c.TranscodingAnswers >= 1));
+        Assert.All((await harness.LoggedGenesysCallsAsync()).Values, rows => Assert.Equal(1, rows));
+        Assert.All(calls.SelectMany(c => c.Recordings), r => Assert.Equal(1, harness.Downloads(r)));
+        await harness.AssertAudioStoredAsync(calls);
+        await Eventually.TrueAsync(() => calls.All(c => harness.Feed.CreatedEventIdsByConversation.GetValueOrDefault(c.Id) == 1), "one Created each");
+    }
+
+    [Fact]
+    public async Task A_call_imported_from_several_paths_at_once_is_imported_once()
+    {
+        await using var harness = await ImportHarness.StartAsync(agents: 4);
+        await harness.ListenAsync();
+        var stream = harness.Client.GetStreamProvider("genesys")
+            .GetStream<GenesysCallEnded>(StreamId.Create(GenesysCallsStream.Namespace, ImportHarness.TenantId));
+
+        // Each call: its websocket event, a repeated event on the stream, and three direct imports, all at once.
+        var calls = Enumerable.Range(0, 20).Select(i => harness.Genesys.Calls.EndCall(harness.Agents[i % 4].Id)).ToList();
+        var direct = calls.SelectMany(c => Enumerable.Range(0, 3).Select(_ => CallGrain(harness, c).Import())).ToList();
+        await Task.WhenAll(calls.Select(c => stream.OnNextAsync(new GenesysCallEnded(ImportHarness.TenantId, c.Id, c.AgentUserId, c.End))));
+        var outcomes = await Task.WhenAll(direct);
+
+        await Eventually.TrueAsync(async () => await harness.QueuedForAnalysisAsync() == 20, "20 calls queued");
+        await Eventually.TrueAsync(
+            async () => (await harness.Client.GetGrain<IGenesysCallImporterGrain>(ImportHarness.TenantId).GetStatus()).CallsReceived == 40,
+            "both events of each call delivered to the importer");
+        var importer = await harness.Client.GetGrain<IGenesysCallImporterGrain>(ImportHarness.TenantId).GetStatus();
+        Assert.All(outcomes, o => Assert.True(o is GenesysImportOutcome.Imported or GenesysImportOutcome.AlreadyImported, $"{o}"));
+        Assert.Equal(20, outcomes.Count(o => o == GenesysImportOutcome.Imported) + importer.Imported);
+        Assert.Equal(20, (await harness.LoggedGenesysCallsAsync()).Count);
+        Assert.All(calls.SelectMany(c => c.Recordings), r => Assert.Equal(1, harness.Downloads(r)));
+        await Eventually.TrueAsync(() => calls.All(c => harness.Feed.CreatedEventIdsByConversation.GetValueOrDefault(c.Id) == 1), "one Created each");
+        await Task.Delay(500);
+        Assert.All(calls, c => Assert.Equal(1, harness.Feed.CreatedEventIdsByConversation[c.Id]));
+    }
+
+    [Fact]
+    public async Task Throttled_imports_wait_out_each_Retry_After_and_still_import_every_call()
+    {
+        await using var harness = await ImportHarness.StartAsync(agents: 5);
+        await harness.ListenAsync();
+        foreach (var path in new[]
+                 {
+                     GenesysCloudApi.ConversationDetailsPath, GenesysCloudApi.RecordingsPath, GenesysCloudApi.RecordingPath,
+                     GenesysCloudSimulatorEndpoints.MediaPath,
+                 })
+        {
+            harness.Genesys.Faults.Add(new FaultRule { Kind = FaultKind.TooManyRequests, Path = path, Count = 3, RetryAfter = TimeSpan.FromSeconds(1) });
+        }
+
+        var calls = Enumerable.Range(0, 20).Select(i => harness.Genesys.Calls.EndCall(harness.Agents[i % 5].Id)).ToList();
+
+        await Eventually.TrueAsync(async () => await harness.QueuedForAnalysisAsync() == 20, "20 calls queued");
+        var throttles = harness.Genesys.Requests.Throttles(retriesOnly: true);
+        Assert.Equal(12, throttles.Count);
+        Assert.All(throttles, t =>
+        {
+            Assert.NotNull(t.Next);
+            Assert.True(t.RetryAfterRespected, $"{t.Throttled.Path} sent again after {t.Waited}, Retry-After {t.Throttled.RetryAfter}");
+        });
+        Assert.All((await harness.LoggedGenesysCallsAsync()).Values, rows => Assert.Equal(1, rows));
+        await harness.AssertAudioStoredAsync(calls);
+    }
+
+    private static IGenesysCallGrain CallGrain(ImportHarness harness, SimulatedConversation call) =>
+        harness.Client.GetGrain<IGenesysCallGrain>(GenesysCallKey.For(ImportHarness.TenantId, call.Id));
+}

@@ -1,0 +1,170 @@
+using KnovvuOrleans.Grains;
+using KnovvuOrleans.Grains.Abstractions.DataFeeder;
+using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
+using KnovvuOrleans.Grains.Abstractions.Tenants;
+using KnovvuOrleans.Grains.Analysis;
+using KnovvuOrleans.Grains.DataFeeder;
+using KnovvuOrleans.Grains.GenesysCloud;
+using KnovvuOrleans.Grains.ObjectStorage;
+using KnovvuOrleans.Grains.Storage;
+using KnovvuOrleans.Grains.Tenants;
+using KnovvuOrleans.Runtime;
+using KnovvuOrleans.Simulators.GenesysCloud;
+using KnovvuOrleans.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace KnovvuOrleans.GenesysCloud.Tests.Import;
+
+/// <summary>
+/// The importer as the silo runs it, on a fresh PostgreSQL database, a fresh bucket of the Swift S3 server and the
+/// Genesys Cloud simulator: tenant "acme" with its Data Feeder on (recorded by <see cref="Feed"/>) and its Genesys
+/// integration installed for org-1, whose agents are in one group. Silos can be killed and started again on the
+/// same database.
+/// </summary>
+public sealed class ImportHarness : IAsyncDisposable
+{
+    public const string TenantId = "acme";
+
+    private readonly PostgresTestDatabase _database;
+    private readonly NpgsqlDataSource _sql;
+    private readonly string _bucket = $"genesys-{Guid.NewGuid():N}";
+    private readonly List<TestSilo> _silos = [];
+
+    private ImportHarness(PostgresTestDatabase database, GenesysCloudSimulator genesys)
+    {
+        _database = database;
+        Genesys = genesys;
+        _sql = NpgsqlDataSource.Create(database.ConnectionString);
+    }
+
+    public GenesysCloudSimulator Genesys { get; }
+
+    public RecordedFeed Feed { get; } = new();
+
+    public IReadOnlyList<SimulatedUser> Agents { get; private set; } = [];
+
+    public TestSilo Silo => _silos[^1];
+
+    public IClusterClient Client => Silo.Client;
+
+    public IObjectStore Objects => Silo.Services.GetRequiredService<IObjectStore>();
+
+    public static async Task<ImportHarness> StartAsync(int agents)
+    {
+        var database = await PostgresTestDatabase.CreateAsync();
+        var genesys = await GenesysCloudSimulator.StartAsync(new()
+        {
+            Clients = [new("gc-client", "gc-secret", "org-1")],
+            HeartbeatInterval = TimeSpan.FromMilliseconds(300),
+        });
+        var harness = new ImportHarness(database, genesys);
+        var org = genesys.Org("org-1");
+        harness.Agents = org.AddUsers(agents);
+        var group = org.AddGroup("Knovvu Analytics", harness.Agents);
+        await harness.StartSiloAsync();
+
+        var tenant = harness.Client.GetGrain<ITenantGrain>(TenantId);
+        await tenant.Create("Acme");
+        await tenant.UpdateFeatures(TenantFeatures.Default with
+        {
+            DataFeeder = new DataFeederSettings(true, DataFeederEventTypes.All, "genesys-import-test"),
+        });
+        await harness.Client.GetGrain<IGenesysIntegrationGrain>(TenantId).Install(new GenesysInstallation(
+            "org-1", "Knovvu Analytics", "knovvu", "gc-client", "gc-secret", group.Id, null, genesys.BaseUrl, genesys.LoginBaseUrl));
+        return harness;
+    }
+
+    public async Task StartSiloAsync()
+    {
+        _silos.Add(await TestSilo.StartAsync(typeof(TenantGrain).Assembly, b => b.UsePostgres(_database.ConnectionString), services: services =>
+        {
+            services.AddKnovvuGrainServices();
+            services.AddKnovvuPostgresStorage();
+            services.AddSingleton<IDataFeederConnector>(Feed);
+            services.Configure<ObjectStorageOptions>(o =>
+            {
+                o.Provider = ObjectStorageOptions.S3Provider;
+                o.ServiceUrl = TestEnvironment.S3Url;
+                o.AccessKey = TestEnvironment.S3AccessKey;
+                o.SecretKey = TestEnvironment.S3SecretKey;
+                o.Bucket = _bucket;
+            });
+            services.Configure<GenesysCloudClientOptions>(o =>
+            {
+                o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
+                o.RequestsPerSecondPerTenant = 1000;
+                o.ConcurrentRequestsPerTenant = 8;
+            });
+            services.Configure<GenesysImportOptions>(o =>
+            {
+                o.RecordingRetryDelay = TimeSpan.FromMilliseconds(300);
+                o.MaxConcurrentImportsPerTenant = 8;
+                o.BatchTimeBudget = TimeSpan.FromSeconds(5);
+            });
+            services.Configure<GenesysListenerOptions>(o => o.HeartbeatTimeout = TimeSpan.FromSeconds(2));
+        }));
+    }
+
+    /// <summary>Listens to every agent's calls on one channel, and waits until its socket is connected.</summary>
+    public async Task ListenAsync()
+    {
+        await Client.GetGrain<IGenesysChannelGrain>($"{TenantId}/0").Assign(new GenesysChannelAssignment(
+            Genesys.BaseUrl, Genesys.LoginBaseUrl, "gc-client", "gc-secret", Agents.Select(a => a.Id).ToList()));
+        await Eventually.TrueAsync(() => Genesys.Channels.All.Any(c => c.IsConnected), "the channel's socket connected");
+    }
+
+    public Task<int> QueuedForAnalysisAsync() => Silo.Services.GetRequiredService<IAnalysisQueue>().CountAsync(TenantId, default);
+
+    /// <summary>How many rows of the conversation log each Genesys conversation has.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> LoggedGenesysCallsAsync()
+    {
+        await using var command = _sql.CreateCommand(
+            "SELECT external_id, count(*) FROM knovvu.conversations WHERE tenant_id = $1 AND source = 'genesys' AND is_call GROUP BY external_id");
+        command.Parameters.Add(new() { Value = TenantId });
+        var rows = new Dictionary<string, long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return rows;
+    }
+
+    public async Task<long> RetryRemindersAsync()
+    {
+        await using var command = _sql.CreateCommand("SELECT count(*) FROM grain_runtime.reminders WHERE grain_type = 'genesys-call'");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Times each recording's audio was downloaded from its media URI (answered 200).</summary>
+    public int Downloads(SimulatedRecording recording) =>
+        Genesys.Requests.Entries.Count(e => e.Path == GenesysCloudSimulatorEndpoints.MediaPath && e.Key == recording.Id && e.StatusCode == 200);
+
+    /// <summary>Fails unless every recording of the calls is stored, byte for byte, under its key.</summary>
+    public async Task AssertAudioStoredAsync(IEnumerable<SimulatedConversation> calls)
+    {
+        var recordings = calls.SelectMany(c => c.Recordings).ToList();
+        await Parallel.ForEachAsync(recordings, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (recording, _) =>
+        {
+            var key = GenesysRecordingKeys.For(TenantId, recording.ConversationId, recording.Id, GenesysCloudApi.RecordingFormats.Wav);
+            await using var stored = await Objects.GetAsync(key, default) ?? throw new Xunit.Sdk.XunitException($"{key} is not stored");
+            using var copy = new MemoryStream();
+            await stored.Content.CopyToAsync(copy);
+            Assert.True(recording.GetAudio().AsSpan().SequenceEqual(copy.ToArray()), $"{key} holds other bytes than recording {recording.Id}");
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var silo in _silos)
+        {
+            await silo.DisposeAsync();
+        }
+
+        await _sql.DisposeAsync();
+        await Genesys.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
