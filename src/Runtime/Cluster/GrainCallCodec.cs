@@ -44,7 +44,8 @@ internal sealed class GrainCallCodec(JsonSerializerOptions json)
 
     public object? Result(GrainMethod method, GrainCallResponse response) => response.Outcome switch
     {
-        GrainCallOutcome.Completed => method.ResultType is null ? null : response.Result!.Value.Deserialize(method.ResultType, json),
+        // A null result (a grain answering "none") crosses the wire as a missing element, not a JSON null element.
+        GrainCallOutcome.Completed => method.ResultType is null || response.Result is not { } result ? null : result.Deserialize(method.ResultType, json),
         GrainCallOutcome.NotOwner => throw new NotOwnerException(response.Message ?? "not the owner"),
         _ => throw Recreate(response.ExceptionType!, response.Message ?? ""),
     };

@@ -63,6 +63,17 @@ public sealed class ClusterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_forwarded_call_answers_null_as_a_local_call_does()
+    {
+        await using var cluster = await StartClusterAsync(2);
+        var grain = new GrainId("identity", "none");
+        var owner = cluster.OwnerOf(grain);
+
+        Assert.Null(await owner.Client.GetGrain<IIdentityGrain>("none").Nothing());
+        Assert.Null(await cluster.Silos.First(s => s != owner).Client.GetGrain<IIdentityGrain>("none").Nothing());
+    }
+
+    [Fact]
     public async Task When_a_silo_is_killed_under_load_every_grain_answers_again_and_no_increment_is_lost_or_doubled()
     {
         // The call timeout is the 10 s failover bound: a call made right after the kill must succeed within it.

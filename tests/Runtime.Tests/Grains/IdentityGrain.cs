@@ -8,6 +8,9 @@ public interface IIdentityGrain : IGrainWithStringKey
 {
     Task<string> WhoAmI();
 
+    /// <summary>Answers null ("none"), as lookups of things that do not exist do.</summary>
+    Task<string?> Nothing();
+
     Task Fail(string message);
 
     Task Sleep(TimeSpan duration);
@@ -18,6 +21,8 @@ public sealed class IdentityGrain(Silo silo) : Grain, IIdentityGrain
     private readonly Guid _activation = Guid.NewGuid();
 
     public Task<string> WhoAmI() => Task.FromResult($"{silo.SiloId}/{_activation}");
+
+    public Task<string?> Nothing() => Task.FromResult<string?>(null);
 
     public Task Fail(string message) => throw new InvalidOperationException(message);
 
