@@ -85,6 +85,46 @@ public sealed class GenesysCloudClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Recordings_are_null_while_transcoding_then_their_audio_streams_byte_for_byte_without_a_token()
+    {
+        var call = _genesys.Calls.EndCall(Org.AddUser().Id, new CallOptions { Recordings = 2, AudioBytes = 300_000, TranscodingPolls = 2 });
+        var wav = GenesysCloudApi.RecordingFormats.Wav;
+
+        var details = await _client.GetConversationDetailsAsync(Connection, call.Id, default);
+        var transcoding = await _client.GetRecordingsAsync(Connection, call.Id, wav, 0, default);
+        var stillTranscoding = await _client.GetRecordingForDownloadAsync(Connection, call.Id, call.Recordings[0].Id, wav, default);
+        var recordings = await _client.GetRecordingsAsync(Connection, call.Id, wav, 0, default);
+        var recording = await _client.GetRecordingForDownloadAsync(Connection, call.Id, call.Recordings[1].Id, wav, default);
+        using var audio = new MemoryStream();
+        var bytes = await _client.DownloadMediaAsync(Connection, recording!.MediaUris![GenesysCloudApi.SingleMediaKey].MediaUri, audio, default);
+
+        Assert.Equal(call.Start, details.ConversationStart);
+        Assert.Null(transcoding);
+        Assert.Null(stillTranscoding);
+        Assert.Equal(call.Recordings.Select(r => r.Id), recordings!.Select(r => r.Id));
+        Assert.Equal(300_000, bytes);
+        Assert.Equal(call.Recordings[1].GetAudio(), audio.ToArray());
+        Assert.Single(_genesys.Requests.Entries, e => e.Path == GenesysCloudSimulatorEndpoints.MediaPath && e.ClientId is null);
+    }
+
+    [Fact]
+    public async Task A_refused_media_download_fails_for_good_and_a_failing_one_is_retried()
+    {
+        var call = _genesys.Calls.EndCall(Org.AddUser().Id);
+        var media = (await _client.GetRecordingForDownloadAsync(Connection, call.Id, call.Recordings[0].Id, GenesysCloudApi.RecordingFormats.Wav, default))!
+            .MediaUris![GenesysCloudApi.SingleMediaKey].MediaUri;
+        _genesys.Faults.Add(new FaultRule { Kind = FaultKind.ServerError, Path = GenesysCloudSimulatorEndpoints.MediaPath, Count = 2 });
+        using var audio = new MemoryStream();
+
+        await _client.DownloadMediaAsync(Connection, media, audio, default);
+        var missing = await Assert.ThrowsAsync<GenesysRequestRejectedException>(
+            () => _client.DownloadMediaAsync(Connection, media.Replace(call.Recordings[0].Id, "no-such-recording", StringComparison.Ordinal), Stream.Null, default));
+
+        Assert.Equal(call.Recordings[0].GetAudio(), audio.ToArray());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.Status);
+    }
+
+    [Fact]
     public async Task Wrong_client_credentials_fail_without_retries_and_without_the_secret_in_the_message()
     {
         var wrong = Connection with { ClientSecret = "not-the-secret" };

@@ -116,14 +116,14 @@ public sealed class GenesysImportTests(ITestOutputHelper output)
                      GenesysCloudSimulatorEndpoints.MediaPath,
                  })
         {
-            harness.Genesys.Faults.Add(new FaultRule { Kind = FaultKind.TooManyRequests, Path = path, Count = 3, RetryAfter = TimeSpan.FromSeconds(1) });
+            harness.Genesys.Faults.Add(new FaultRule { Kind = FaultKind.TooManyRequests, Path = path, Count = 2, RetryAfter = TimeSpan.FromSeconds(1) });
         }
 
         var calls = Enumerable.Range(0, 20).Select(i => harness.Genesys.Calls.EndCall(harness.Agents[i % 5].Id)).ToList();
 
         await Eventually.TrueAsync(async () => await harness.QueuedForAnalysisAsync() == 20, "20 calls queued");
         var throttles = harness.Genesys.Requests.Throttles(retriesOnly: true);
-        Assert.Equal(12, throttles.Count);
+        Assert.Equal(8, throttles.Count);
         Assert.All(throttles, t =>
         {
             Assert.NotNull(t.Next);
