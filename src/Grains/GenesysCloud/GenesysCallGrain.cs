@@ -6,6 +6,7 @@ using KnovvuOrleans.Grains.Conversations;
 using KnovvuOrleans.Grains.ObjectStorage;
 using KnovvuOrleans.Grains.Outbound;
 using KnovvuOrleans.Runtime;
+using KnovvuOrleans.Runtime.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,7 @@ public sealed class GenesysCallGrain(
     IObjectStore objects,
     IAnalysisQueue analysisQueue,
     IOptions<GenesysImportOptions> options,
+    IOptions<GrainRuntimeOptions> runtime,
     ILogger<GenesysCallGrain> logger) : Grain, IGenesysCallGrain, IRemindable
 {
     private const string RetryReminder = "recordings-retry";
@@ -127,7 +129,7 @@ public sealed class GenesysCallGrain(
     {
         if (!state.State.RetryScheduled)
         {
-            var delay = options.Value.RecordingRetryDelay;
+            var delay = TimeSpan.FromTicks(Math.Max(options.Value.RecordingRetryDelay.Ticks, runtime.Value.MinimumReminderPeriod.Ticks));
             await RegisterOrUpdateReminder(RetryReminder, delay, delay);
         }
 

@@ -15,7 +15,7 @@ public sealed class GenesysImportOptions
 
     /// <summary>
     /// How long a call whose recordings are still transcoding waits before its grain tries again, by a reminder (so
-    /// a crash does not lose it); at least the runtime's minimum reminder period.
+    /// a crash does not lose it); the runtime's minimum reminder period when shorter.
     /// </summary>
     public TimeSpan RecordingRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 using KnovvuOrleans.Runtime;
 using KnovvuOrleans.Simulators.Faults;
@@ -41,6 +42,16 @@ public sealed class GenesysImportTests(ITestOutputHelper output)
         Assert.All(calls, c => Assert.Equal(1, harness.Feed.CreatedEventIdsByConversation[c.Id]));
         Assert.All(calls.SelectMany(c => c.Recordings), r => Assert.Equal(1, harness.Downloads(r)));
         await harness.AssertAudioStoredAsync(calls);
+        foreach (var call in calls.Where((_, i) => i % 50 == 0 || i % 50 == 5))
+        {
+            var document = await harness.DocumentOfAsync(call.Id);
+            Assert.Equal(JsonSerializer.Serialize(call.Details), JsonSerializer.Serialize(document.Details));
+            Assert.Equal(call.Recordings.Select(r => (r.Id, (long)r.GetAudio().Length)), document.Recordings.Select(r => (r.RecordingId, r.Bytes)));
+            var created = harness.Feed.CreatedBodyOf(call.Id)!;
+            Assert.Contains(call.AgentUserId, created, StringComparison.Ordinal);
+            Assert.Contains(call.Id, created, StringComparison.Ordinal);
+        }
+
         var status = await harness.Client.GetGrain<IGenesysCallImporterGrain>(ImportHarness.TenantId).GetStatus();
         Assert.Equal(500, status.Imported);
         Assert.Equal(0, status.Backlog);

@@ -132,6 +132,15 @@ public sealed class ImportHarness : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>The call's document in the conversation log: its details and stored recordings.</summary>
+    public async Task<GenesysCallDocument> DocumentOfAsync(string conversationId)
+    {
+        await using var command = _sql.CreateCommand("SELECT document FROM knovvu.conversations WHERE tenant_id = $1 AND external_id = $2");
+        command.Parameters.Add(new() { Value = TenantId });
+        command.Parameters.Add(new() { Value = conversationId });
+        return System.Text.Json.JsonSerializer.Deserialize<GenesysCallDocument>((string)(await command.ExecuteScalarAsync())!)!;
+    }
+
     public async Task<long> RetryRemindersAsync()
     {
         await using var command = _sql.CreateCommand("SELECT count(*) FROM grain_runtime.reminders WHERE grain_type = 'genesys-call'");

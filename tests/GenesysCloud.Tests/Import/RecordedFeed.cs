@@ -15,6 +15,12 @@ public sealed class RecordedFeed : IDataFeederConnector
             .GroupBy(r => r.Key)
             .ToDictionary(g => g.Key, g => g.Select(r => r.EventId).Distinct().Count());
 
+    /// <summary>The body of the conversation's first Created record (seed 002's JSON), null while there is none.</summary>
+    public string? CreatedBodyOf(string conversationId) =>
+        _records.FirstOrDefault(r => r.EventType == DataFeederEventTypes.ConversationCreated && r.Key == conversationId) is { } record
+            ? System.Text.Encoding.UTF8.GetString(record.Body)
+            : null;
+
     public Task PublishAsync(DataFeederDestination destination, IReadOnlyList<DataFeederRecord> records, CancellationToken cancellationToken)
     {
         foreach (var record in records)
