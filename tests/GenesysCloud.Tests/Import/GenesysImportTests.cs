@@ -117,6 +117,30 @@ public sealed class GenesysImportTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_batch_longer_than_its_time_budget_fails_and_is_finished_by_its_redeliveries_without_duplicates()
+    {
+        await using var harness = await ImportHarness.StartAsync(agents: 2, o =>
+        {
+            o.BatchTimeBudget = TimeSpan.FromMilliseconds(300);
+            o.MaxConcurrentImportsPerTenant = 2;
+        });
+        harness.Genesys.Faults.Add(new FaultRule { Kind = FaultKind.Delay, Path = GenesysCloudApi.ConversationDetailsPath, Delay = TimeSpan.FromMilliseconds(100) });
+        var calls = Enumerable.Range(0, 30).Select(i => harness.Genesys.Calls.EndCallWithoutEvent(harness.Agents[i % 2].Id)).ToList();
+        var stream = harness.Client.GetStreamProvider("genesys")
+            .GetStream<GenesysCallEnded>(StreamId.Create(GenesysCallsStream.Namespace, ImportHarness.TenantId));
+
+        // One batch of 30 calls, 2 at a time at 100 ms or more each: far beyond 300 ms.
+        await stream.OnNextBatchAsync(calls.Select(c => new GenesysCallEnded(ImportHarness.TenantId, c.Id, c.AgentUserId, c.End)));
+
+        await Eventually.TrueAsync(async () => await harness.QueuedForAnalysisAsync() == 30, "30 calls queued");
+        var status = await harness.Client.GetGrain<IGenesysCallImporterGrain>(ImportHarness.TenantId).GetStatus();
+        Assert.True(status.CallsReceived >= 60, $"the batch was delivered {status.CallsReceived / 30.0} times");
+        Assert.Equal(30, status.Imported);
+        Assert.All((await harness.LoggedGenesysCallsAsync()).Values, rows => Assert.Equal(1, rows));
+        Assert.All(calls.SelectMany(c => c.Recordings), r => Assert.Equal(1, harness.Downloads(r)));
+    }
+
+    [Fact]
     public async Task Throttled_imports_wait_out_each_Retry_After_and_still_import_every_call()
     {
         await using var harness = await ImportHarness.StartAsync(agents: 5);

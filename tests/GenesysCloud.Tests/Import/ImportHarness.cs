@@ -31,10 +31,13 @@ public sealed class ImportHarness : IAsyncDisposable
     private readonly string _bucket = $"genesys-{Guid.NewGuid():N}";
     private readonly List<TestSilo> _silos = [];
 
-    private ImportHarness(PostgresTestDatabase database, GenesysCloudSimulator genesys)
+    private readonly Action<GenesysImportOptions>? _import;
+
+    private ImportHarness(PostgresTestDatabase database, GenesysCloudSimulator genesys, Action<GenesysImportOptions>? import)
     {
         _database = database;
         Genesys = genesys;
+        _import = import;
         _sql = NpgsqlDataSource.Create(database.ConnectionString);
     }
 
@@ -50,7 +53,8 @@ public sealed class ImportHarness : IAsyncDisposable
 
     public IObjectStore Objects => Silo.Services.GetRequiredService<IObjectStore>();
 
-    public static async Task<ImportHarness> StartAsync(int agents)
+    /// <param name="import">Changes to the import options of the tests (short retry delay, 8 at a time, 5 s batch budget).</param>
+    public static async Task<ImportHarness> StartAsync(int agents, Action<GenesysImportOptions>? import = null)
     {
         var database = await PostgresTestDatabase.CreateAsync();
         var genesys = await GenesysCloudSimulator.StartAsync(new()
@@ -58,7 +62,7 @@ public sealed class ImportHarness : IAsyncDisposable
             Clients = [new("gc-client", "gc-secret", "org-1")],
             HeartbeatInterval = TimeSpan.FromMilliseconds(300),
         });
-        var harness = new ImportHarness(database, genesys);
+        var harness = new ImportHarness(database, genesys, import);
         var org = genesys.Org("org-1");
         harness.Agents = org.AddUsers(agents);
         var group = org.AddGroup("Knovvu Analytics", harness.Agents);
@@ -101,6 +105,7 @@ public sealed class ImportHarness : IAsyncDisposable
                 o.RecordingRetryDelay = TimeSpan.FromMilliseconds(300);
                 o.MaxConcurrentImportsPerTenant = 8;
                 o.BatchTimeBudget = TimeSpan.FromSeconds(5);
+                _import?.Invoke(o);
             });
             services.Configure<GenesysListenerOptions>(o => o.HeartbeatTimeout = TimeSpan.FromSeconds(2));
         }));
