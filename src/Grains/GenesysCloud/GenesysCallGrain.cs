@@ -114,14 +114,15 @@ public sealed class GenesysCallGrain(
     private async Task<StoredRecording> StoreAsync(GenesysConnection connection, string recordingId, string mediaUri, string format)
     {
         var key = GenesysRecordingKeys.For(TenantId, ConversationId, recordingId, format);
+        using var timeout = new CancellationTokenSource(options.Value.RecordingTransferTimeout);
         await using var spool = TempSpoolFile.Create("recording");
-        var bytes = await client.DownloadMediaAsync(connection, mediaUri, spool, CancellationToken.None);
+        var bytes = await client.DownloadMediaAsync(connection, mediaUri, spool, timeout.Token);
         spool.Position = 0;
         await objects.PutAsync(key, spool, new Dictionary<string, string>
         {
             ["genesys-conversation-id"] = ConversationId,
             ["genesys-recording-id"] = recordingId,
-        }, CancellationToken.None);
+        }, timeout.Token);
         return new StoredRecording(recordingId, key, bytes);
     }
 

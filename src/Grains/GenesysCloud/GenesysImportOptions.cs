@@ -13,6 +13,9 @@ public sealed class GenesysImportOptions
     /// <summary>How long Genesys may hold a recordings request while it transcodes (<c>maxWaitMs</c>, at most 5 s there).</summary>
     public TimeSpan RecordingMaxWait { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long one recording may take to download and store; a stalled download must not hold its call forever.</summary>
+    public TimeSpan RecordingTransferTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// How long a call whose recordings are still transcoding waits before its grain tries again, by a reminder (so
     /// a crash does not lose it); the runtime's minimum reminder period when shorter.
