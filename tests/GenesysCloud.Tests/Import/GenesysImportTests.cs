@@ -89,6 +89,18 @@ public sealed class GenesysImportTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_large_recording_goes_to_S3_through_a_temp_file_byte_for_byte()
+    {
+        await using var harness = await ImportHarness.StartAsync(agents: 1);
+        var call = harness.Genesys.Calls.EndCallWithoutEvent(harness.Agents[0].Id, new CallOptions { Recordings = 1, AudioBytes = 16 * 1024 * 1024 });
+
+        Assert.Equal(GenesysImportOutcome.Imported, await CallGrain(harness, call).Import());
+
+        await harness.AssertAudioStoredAsync([call]);
+        Assert.Equal(call.Recordings[0].GetAudio().Length, (await harness.DocumentOfAsync(call.Id)).Recordings.Single().Bytes);
+    }
+
+    [Fact]
     public async Task A_call_imported_from_several_paths_at_once_is_imported_once()
     {
         await using var harness = await ImportHarness.StartAsync(agents: 4);
