@@ -119,6 +119,8 @@ public sealed class ImportHarness : IAsyncDisposable
         await Eventually.TrueAsync(() => Genesys.Channels.All.Any(c => c.IsConnected), "the channel's socket connected");
     }
 
+    public Task<GenesysImporterStatus> ImporterStatusAsync() => Client.GetGrain<IGenesysCallImporterGrain>(TenantId).GetStatus();
+
     public Task<int> QueuedForAnalysisAsync() => Silo.Services.GetRequiredService<IAnalysisQueue>().CountAsync(TenantId, default);
 
     /// <summary>How many rows of the conversation log each Genesys conversation has.</summary>
