@@ -22,6 +22,7 @@ public static class KnovvuGrainServiceCollectionExtensions
         services.AddHttpClient(GenesysCloudClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<GenesysCloudClient>();
         services.AddOptions<GenesysListenerOptions>().BindConfiguration(GenesysListenerOptions.SectionName);
+        services.AddOptions<GenesysSyncOptions>().BindConfiguration(GenesysSyncOptions.SectionName);
         services.AddOptions<ObjectStorageOptions>().BindConfiguration(ObjectStorageOptions.SectionName);
         services.TryAddSingleton<IObjectStore>(sp => sp.GetRequiredService<IOptions<ObjectStorageOptions>>().Value.Provider switch
         {

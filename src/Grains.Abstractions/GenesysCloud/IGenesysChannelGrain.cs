@@ -12,6 +12,12 @@ public interface IGenesysChannelGrain : IGrainWithStringKey
     /// <summary>Sets the org to listen to and the members whose calls matter, and starts listening (again).</summary>
     Task Assign(GenesysChannelAssignment assignment);
 
+    /// <summary>
+    /// The shard is no longer needed: deletes the channel's subscriptions, stops listening and the keep-alive, and
+    /// clears the state. A later <see cref="Assign"/> starts it again.
+    /// </summary>
+    Task Retire();
+
     /// <summary>Called by the grain's own listener, outside its turns, for each ended call.</summary>
     Task RecordCallEnded(string conversationId, string agentUserId, DateTimeOffset endTime);
 

@@ -59,6 +59,34 @@ public sealed class GenesysChannelGrain(
         StartListening();
     }
 
+    public async Task Retire()
+    {
+        if (!state.RecordExists)
+        {
+            return;
+        }
+
+        _listening?.Cancel();
+        var settings = state.State;
+        if (settings.ChannelId is { } channelId)
+        {
+            try
+            {
+                await client.DeleteSubscriptionsAsync(Connection(settings), channelId, CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                // Nothing listens to the channel any more; Genesys drops it 24 h after its last subscription anyway.
+                logger.LogWarning(exception, "Genesys channel {Channel} of {Grain}: deleting its subscriptions failed", channelId, IdentityString);
+            }
+        }
+
+        await UnregisterKeepAlive();
+        await state.ClearStateAsync();
+        _status = new GenesysChannelStatus(null, false, 0, 0, null, 0, null);
+        DeactivateOnIdle();
+    }
+
     public Task RecordCallEnded(string conversationId, string agentUserId, DateTimeOffset endTime)
     {
         _status = _status with { CallsEnded = _status.CallsEnded + 1, LastEventAt = DateTimeOffset.UtcNow };
@@ -69,6 +97,12 @@ public sealed class GenesysChannelGrain(
 
     public async Task RememberChannel(string channelId)
     {
+        if (!state.RecordExists)
+        {
+            // Retired while the listener was opening a channel.
+            return;
+        }
+
         state.State = state.State with { ChannelId = channelId };
         await state.WriteStateAsync();
     }
@@ -80,8 +114,7 @@ public sealed class GenesysChannelGrain(
         _listening?.Cancel();
         var listening = _listening = new CancellationTokenSource();
         var settings = state.State;
-        var connection = new GenesysConnection(
-            TenantId, settings.ApiBaseUrl, settings.LoginBaseUrl, settings.ClientId, secrets.Unprotect(settings.ProtectedClientSecret));
+        var connection = Connection(settings);
         var topics = settings.MemberUserIds.Select(GenesysCloudApi.Topics.UserConversations).ToList();
         _status = _status with { Members = topics.Count };
         StartBackgroundWork(async lifetime =>
@@ -90,6 +123,9 @@ public sealed class GenesysChannelGrain(
             await ListenAsync(connection, topics, settings.ChannelId, settings.ConnectUri, both.Token);
         });
     }
+
+    private GenesysConnection Connection(GenesysChannelState settings) =>
+        new(TenantId, settings.ApiBaseUrl, settings.LoginBaseUrl, settings.ClientId, secrets.Unprotect(settings.ProtectedClientSecret));
 
     private async Task ListenAsync(GenesysConnection connection, IReadOnlyCollection<string> topics, string? channelId, string? connectUri, CancellationToken cancellationToken)
     {
