@@ -95,7 +95,7 @@ public sealed class GenesysChannelGrain(
             .OnNextAsync(new GenesysCallEnded(TenantId, conversationId, agentUserId, endTime));
     }
 
-    public async Task RememberChannel(string channelId)
+    public async Task RememberChannel(string channelId, string connectUri)
     {
         if (!state.RecordExists)
         {
@@ -103,7 +103,7 @@ public sealed class GenesysChannelGrain(
             return;
         }
 
-        state.State = state.State with { ChannelId = channelId };
+        state.State = state.State with { ChannelId = channelId, ConnectUri = connectUri };
         await state.WriteStateAsync();
     }
 
@@ -140,7 +140,7 @@ public sealed class GenesysChannelGrain(
                 {
                     var channel = await client.CreateChannelAsync(connection, cancellationToken);
                     (channelId, connectUri) = (channel.Id, channel.ConnectUri);
-                    await self.RememberChannel(channelId);
+                    await self.RememberChannel(channelId, connectUri);
                 }
 
                 await client.ReplaceSubscriptionsAsync(connection, channelId, topics, cancellationToken);
