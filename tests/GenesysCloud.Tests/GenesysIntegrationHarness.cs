@@ -38,7 +38,7 @@ public sealed class GenesysIntegrationHarness : IAsyncDisposable
 
     public IGenesysIntegrationGrain Integration => Silo.Client.GetGrain<IGenesysIntegrationGrain>(Tenant);
 
-    public static async Task<GenesysIntegrationHarness> StartAsync()
+    public static async Task<GenesysIntegrationHarness> StartAsync(Action<GenesysSyncOptions>? sync = null)
     {
         var harness = new GenesysIntegrationHarness();
         harness._database = await PostgresTestDatabase.CreateAsync();
@@ -64,6 +64,7 @@ public sealed class GenesysIntegrationHarness : IAsyncDisposable
                     o.RequestsPerSecondPerTenant = 100;
                 });
                 services.Configure<KnovvuAnalyticsClientOptions>(o => o.RetryBaseDelay = TimeSpan.FromMilliseconds(10));
+                services.Configure<GenesysSyncOptions>(o => sync?.Invoke(o));
             });
         return harness;
     }

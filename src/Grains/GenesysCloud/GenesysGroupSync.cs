@@ -47,8 +47,17 @@ internal sealed class GenesysGroupSync(
             await Channel(shard).Retire();
         }
 
+        var channels = plan.Shards.Count(s => s.Count > 0);
+        var error = agents.Error;
+        if (channels > GenesysCloudApi.MaxChannelsPerClient)
+        {
+            // Genesys evicts the least recently used channel beyond this: some members' calls reach only the reconciliation.
+            error = $"{channels} channels exceed the {GenesysCloudApi.MaxChannelsPerClient} Genesys allows one OAuth client. {error}".Trim();
+            logger.LogWarning("Genesys group sync of tenant {Tenant}: {Channels} channels exceed the {Limit} per OAuth client", tenantId, channels, GenesysCloudApi.MaxChannelsPerClient);
+        }
+
         var summary = new GenesysSyncSummary(started, time.GetUtcNow(), group.Name, members.Count, agents.Outcome, agents.Sent,
-            agents.Deactivated, plan.Shards.Count(s => s.Count > 0), plan.Changed.Count, plan.Retired.Count, agents.Error);
+            agents.Deactivated, channels, plan.Changed.Count, plan.Retired.Count, error);
         logger.LogInformation(
             "Genesys group sync of tenant {Tenant}: {Members} members on {Channels} channels ({Assigned} assigned, {Retired} retired); CA {CaOutcome} ({Sent} sent, {Deactivated} deactivated)",
             tenantId, summary.Members, summary.Channels, summary.ChannelsAssigned, summary.ChannelsRetired, agents.Outcome, agents.Sent, agents.Deactivated);

@@ -30,6 +30,9 @@ public sealed class GenesysIntegrationGrain(
     private const string ReconcileReminder = "genesys-reconcile";
 
     private volatile bool _syncRunning;
+
+    // Asked for while a sync ran (an install, a manual trigger): that sync read the settings before the change.
+    private volatile bool _syncRequested;
     private volatile bool _reconciliationRunning;
 
     private string TenantId => GetPrimaryKeyString();
@@ -74,12 +77,18 @@ public sealed class GenesysIntegrationGrain(
 
     public Task<bool> StartSync()
     {
-        if (_syncRunning || !state.RecordExists)
+        if (!state.RecordExists)
         {
             return Task.FromResult(false);
         }
 
-        _syncRunning = true;
+        if (_syncRunning)
+        {
+            _syncRequested = true;
+            return Task.FromResult(false);
+        }
+
+        (_syncRunning, _syncRequested) = (true, false);
         var settings = state.State;
         var run = new GenesysGroupSync(TenantId, settings, Connection(settings), GrainFactory, client, ca, secrets, options.Value, time, logger);
         var self = GrainFactory.GetGrain<IGenesysIntegrationGrain>(TenantId);
@@ -106,6 +115,11 @@ public sealed class GenesysIntegrationGrain(
             {
                 // Only now: a sync started earlier would begin from the shards before this one's.
                 _syncRunning = false;
+            }
+
+            if (_syncRequested)
+            {
+                await self.StartSync();
             }
         });
         return Task.FromResult(true);
