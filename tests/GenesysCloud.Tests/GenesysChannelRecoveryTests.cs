@@ -1,4 +1,3 @@
-using KnovvuOrleans.Simulators.GenesysCloud;
 using KnovvuOrleans.Testing;
 
 namespace KnovvuOrleans.GenesysCloud.Tests;
@@ -49,8 +48,8 @@ public sealed class GenesysChannelRecoveryTests
         Assert.True(status.Reconnects >= 3, $"{status.Reconnects} reconnects");
         Assert.True(delivered.Count > 20, $"only {delivered.Count} events delivered");
         Assert.All(harness.Calls.All.Select(c => c.ConversationId).Distinct(), id => Assert.Single(harness.Calls.EventIdsOf(id)));
-        // Lost only while no socket was there (between a channel's end and the next one's subscription): those are
-        // the reconciliation's to import (GenesysReconciliationTests), not something the listener dropped.
-        Assert.All(harness.Genesys.Notifications.Lost, n => Assert.Contains(n.Loss, new NotificationLoss?[] { NotificationLoss.NotConnected, NotificationLoss.NoSubscriber }));
+        // What Genesys never wrote to a socket (no channel, no socket, a socket going away mid-write) is lost on its
+        // side: the reconciliation imports those (GenesysReconciliationTests).
+        Assert.Equal(harness.Genesys.Calls.All.Select(c => c.Id).Order(), delivered.Union(harness.Genesys.Notifications.Lost.Select(n => n.ConversationId)).Order());
     }
 }
