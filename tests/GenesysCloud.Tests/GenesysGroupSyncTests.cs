@@ -50,6 +50,8 @@ public sealed class GenesysGroupSyncTests
         Assert.Equal((1502, 3, 1, 2, 0), (status.LastSync!.Members, status.LastSync.AgentsSentToCa, status.LastSync.AgentsDeactivatedInCa, status.LastSync.ChannelsAssigned, status.LastSync.ChannelsRetired));
         await Eventually.TrueAsync(() => harness.Genesys.Channels.All.Select(c => c.Topics.Count).Order().SequenceEqual([502, 1000]),
             "both channels resubscribed with their new members");
+        // Resubscribed in place: no socket was reconnected, so no event of the other members was lost meanwhile.
+        Assert.Equal(connections, harness.Genesys.Channels.All.Sum(c => c.Connections));
         Assert.DoesNotContain(GenesysCloudApi.Topics.UserConversations(leaving.Id), harness.Genesys.Channels.All.SelectMany(c => c.Topics));
         Assert.False(harness.Ca.Received.Agents.Single(a => a.ExternalId == GenesysToCaMapping.AgentExternalId(GenesysIntegrationHarness.Tenant, leaving.Id)).Value.IsActive);
         Assert.Equal(1502, (await harness.Integration.GetStatus())!.SubscribedMembers);
