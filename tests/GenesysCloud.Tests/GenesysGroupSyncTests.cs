@@ -90,5 +90,11 @@ public sealed class GenesysGroupSyncTests
         var kept = harness.Genesys.Calls.EndCall(members.First(m => m.Id != removed.Id && m.Id != loneMember).Id);
         await Eventually.TrueAsync(() => harness.Calls.All.Any(c => c.ConversationId == kept.Id), "the member's call on the stream");
         Assert.DoesNotContain(harness.Calls.All, c => c.AgentUserId == removed.Id);
+
+        // CA configured later: the next sync sends every member.
+        await harness.ConfigureCaAsync();
+        status = await harness.SyncAsync();
+        Assert.Equal((GenesysCaOutcomes.Sent, 999), (status.LastSync!.CaOutcome, status.LastSync.AgentsSentToCa));
+        Assert.Equal(999, harness.Ca.Received.Agents.Count);
     }
 }

@@ -61,7 +61,7 @@ internal sealed class GenesysGroupSync(
         logger.LogInformation(
             "Genesys group sync of tenant {Tenant}: {Members} members on {Channels} channels ({Assigned} assigned, {Retired} retired); CA {CaOutcome} ({Sent} sent, {Deactivated} deactivated)",
             tenantId, summary.Members, summary.Channels, summary.ChannelsAssigned, summary.ChannelsRetired, agents.Outcome, agents.Sent, agents.Deactivated);
-        return new GenesysSyncResult(plan.Shards, agents.InCa, summary);
+        return new GenesysSyncResult(plan.Shards, agents.InCa, agents.Target, summary);
     }
 
     private IGenesysChannelGrain Channel(int shard) =>
@@ -69,12 +69,17 @@ internal sealed class GenesysGroupSync(
 
     private async Task<AgentsOutcome> SyncAgentsAsync(GenesysGroup group, IReadOnlyList<GenesysUser> members, CancellationToken cancellationToken)
     {
-        var inCa = new Dictionary<string, GenesysAgentInCa>(settings.AgentsInCa, StringComparer.Ordinal);
         var stored = await grains.GetGrain<ICaIntegrationGrain>(tenantId).GetConnection();
         if (stored is null || !stored.Enabled)
         {
-            return new AgentsOutcome(stored is null ? GenesysCaOutcomes.NotConfigured : GenesysCaOutcomes.Disabled, 0, 0, inCa, null);
+            return new AgentsOutcome(stored is null ? GenesysCaOutcomes.NotConfigured : GenesysCaOutcomes.Disabled, 0, 0,
+                settings.AgentsInCa, settings.AgentsInCaTarget, null);
         }
+
+        var target = $"{stored.ServiceBaseUrl} {stored.ClientId}";
+        var inCa = settings.AgentsInCaTarget == target
+            ? new Dictionary<string, GenesysAgentInCa>(settings.AgentsInCa, StringComparer.Ordinal)
+            : new Dictionary<string, GenesysAgentInCa>(StringComparer.Ordinal);
 
         var memberIds = members.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
         var changes = members
@@ -84,7 +89,7 @@ internal sealed class GenesysGroupSync(
             .ToList();
         if (changes.Count == 0)
         {
-            return new AgentsOutcome(GenesysCaOutcomes.Unchanged, 0, 0, inCa, null);
+            return new AgentsOutcome(GenesysCaOutcomes.Unchanged, 0, 0, inCa, target, null);
         }
 
         var connection = new CaConnection(tenantId, stored.ServiceBaseUrl, stored.TokenEndpoint, stored.ClientId, secrets.Unprotect(stored.ProtectedClientSecret));
@@ -114,15 +119,16 @@ internal sealed class GenesysGroupSync(
                 }
             }
 
-            return new AgentsOutcome(GenesysCaOutcomes.Sent, sent, deactivated, inCa, null);
+            return new AgentsOutcome(GenesysCaOutcomes.Sent, sent, deactivated, inCa, target, null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // What CA acknowledged is kept; the rest goes at the next sync.
             logger.LogWarning(exception, "Genesys group sync of tenant {Tenant}: CA refused or failed; the agents go again at the next sync", tenantId);
-            return new AgentsOutcome(GenesysCaOutcomes.Failed, sent, deactivated, inCa, $"CA: {exception.Message}");
+            return new AgentsOutcome(GenesysCaOutcomes.Failed, sent, deactivated, inCa, target, $"CA: {exception.Message}");
         }
     }
 
-    private sealed record AgentsOutcome(string Outcome, int Sent, int Deactivated, IReadOnlyDictionary<string, GenesysAgentInCa> InCa, string? Error);
+    private sealed record AgentsOutcome(
+        string Outcome, int Sent, int Deactivated, IReadOnlyDictionary<string, GenesysAgentInCa> InCa, string? Target, string? Error);
 }

@@ -54,6 +54,7 @@ public sealed class GenesysIntegrationGrain(
             // A reinstall keeps the shards, so the sync below changes only what differs.
             Shards = kept?.Shards ?? [],
             AgentsInCa = kept?.AgentsInCa ?? new Dictionary<string, GenesysAgentInCa>(),
+            AgentsInCaTarget = kept?.AgentsInCaTarget,
             LastSync = kept?.LastSync,
             LastReconciliation = kept?.LastReconciliation,
         };
@@ -103,7 +104,7 @@ public sealed class GenesysIntegrationGrain(
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 logger.LogWarning(exception, "Genesys group sync of tenant {Tenant} failed; the next one tries again", TenantId);
-                result = new GenesysSyncResult(null, null, new GenesysSyncSummary(
+                result = new GenesysSyncResult(null, null, null, new GenesysSyncSummary(
                     started, time.GetUtcNow(), null, 0, GenesysCaOutcomes.Unchanged, 0, 0, settings.Shards.Count(s => s.Count > 0), 0, 0, exception.Message));
             }
 
@@ -174,6 +175,7 @@ public sealed class GenesysIntegrationGrain(
         {
             Shards = result.Shards ?? state.State.Shards,
             AgentsInCa = result.AgentsInCa ?? state.State.AgentsInCa,
+            AgentsInCaTarget = result.AgentsInCa is null ? state.State.AgentsInCaTarget : result.CaTarget,
             LastSync = result.Summary,
         };
         await state.WriteStateAsync();

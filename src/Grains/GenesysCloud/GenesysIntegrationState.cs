@@ -30,6 +30,9 @@ public sealed record GenesysIntegrationState
     /// <summary>Agents CA acknowledged, by Genesys user id: a member is sent again only when it differs.</summary>
     public IReadOnlyDictionary<string, GenesysAgentInCa> AgentsInCa { get; init; } = new Dictionary<string, GenesysAgentInCa>();
 
+    /// <summary>The CA (base URL and client) <see cref="AgentsInCa"/> went to: pointing the tenant at another CA sends them all again.</summary>
+    public string? AgentsInCaTarget { get; init; }
+
     public GenesysSyncSummary? LastSync { get; init; }
 
     public GenesysReconciliationSummary? LastReconciliation { get; init; }
