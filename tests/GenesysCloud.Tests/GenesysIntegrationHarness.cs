@@ -56,7 +56,11 @@ public sealed class GenesysIntegrationHarness : IAsyncDisposable
                 services.AddKnovvuPostgresStorage();
                 services.AddSingleton(harness.Calls);
                 services.AddSingleton(harness.Imports);
-                services.Configure<GenesysListenerOptions>(o => o.HeartbeatTimeout = TimeSpan.FromSeconds(2));
+                services.Configure<GenesysListenerOptions>(o =>
+                {
+                    o.HeartbeatTimeout = TimeSpan.FromSeconds(2);
+                    o.MaxRetryDelay = TimeSpan.FromMilliseconds(300);
+                });
                 services.Configure<GenesysCloudClientOptions>(o =>
                 {
                     o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
