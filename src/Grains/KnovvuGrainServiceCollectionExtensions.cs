@@ -23,6 +23,12 @@ public static class KnovvuGrainServiceCollectionExtensions
         services.AddSingleton<GenesysCloudClient>();
         services.AddOptions<GenesysListenerOptions>().BindConfiguration(GenesysListenerOptions.SectionName);
         services.AddOptions<GenesysImportOptions>().BindConfiguration(GenesysImportOptions.SectionName);
+        services.AddOptions<GenesysSyncOptions>().BindConfiguration(GenesysSyncOptions.SectionName)
+            .Validate(o => o.GroupSyncPeriod > TimeSpan.Zero && o.ReconcileWindow > TimeSpan.Zero && o.ImportConcurrency > 0 && o.AgentsPerCaRequest > 0,
+                $"{GenesysSyncOptions.SectionName}: periods, ImportConcurrency and AgentsPerCaRequest must be positive.")
+            .Validate(o => o.ReconcileAtUtc >= TimeSpan.Zero && o.ReconcileAtUtc < TimeSpan.FromDays(1),
+                $"{GenesysSyncOptions.SectionName}:ReconcileAtUtc must be a time of day (00:00:00 to 23:59:59).")
+            .ValidateOnStart();
         services.AddOptions<ObjectStorageOptions>().BindConfiguration(ObjectStorageOptions.SectionName);
         services.TryAddSingleton<IObjectStore>(sp => sp.GetRequiredService<IOptions<ObjectStorageOptions>>().Value.Provider switch
         {

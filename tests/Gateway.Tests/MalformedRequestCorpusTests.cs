@@ -50,6 +50,14 @@ public sealed class MalformedRequestCorpusTests(GatewayFixture fixture) : IClass
     private static Row Category(string body, string names, string externalId = "matrix-1") =>
         new("POST", $"/api/tenants/tenant-a/conversations/{externalId}/categories", body, Json, TokenKind.IngestA, 400, names);
 
+    private static Row GenesysInstall(string body, string names) =>
+        new("POST", "/api/tenants/tenant-a/integrations/genesys/install", body, Json, TokenKind.AdminA, 400, names);
+
+    private static string GenesysInstallWith(string from, string to) => Bodies.GenesysInstall.Replace(from, to, StringComparison.Ordinal);
+
+    private static Row GenesysSetup(string body, string names, int status = 400) =>
+        new("POST", "/api/integrations/genesys/wizard/setup", body, Json, TokenKind.None, status, names);
+
     /// <summary>The valid analysis after replacing parts of its JSON.</summary>
     private static string AnalysisWith(string from, string to) => Bodies.Analysis.Replace(from, to, StringComparison.Ordinal);
 
@@ -168,6 +176,21 @@ public sealed class MalformedRequestCorpusTests(GatewayFixture fixture) : IClass
         ["client: name too long"] = Client($$"""{"name":"{{new string('c', 101)}}","scopes":["ingest"]}""", "name"),
         ["client: unknown tenant"] = new("POST", $"{Tenants}/no-such-tenant/clients", Bodies.Client, Json, TokenKind.Host, 404, "no-such-tenant"),
         ["client: path traversal in the tenant id"] = new("POST", $"{Tenants}/..%2F..%2Fetc/clients", Bodies.Client, Json, TokenKind.Host, 400, "tenantId"),
+        ["genesys install: clientSecret missing"] = GenesysInstall(GenesysInstallWith("\"clientSecret\":\"matrix-genesys-secret\",", ""), "clientSecret"),
+        ["genesys install: clientSecret empty"] = GenesysInstall(GenesysInstallWith("\"matrix-genesys-secret\"", "\"\""), "clientSecret"),
+        ["genesys install: groupId blank"] = GenesysInstall(GenesysInstallWith("\"group-1\"", "\"  \""), "groupId"),
+        ["genesys install: orgId a number"] = GenesysInstall(GenesysInstallWith("\"org-1\"", "1"), "orgId"),
+        ["genesys install: region missing without base URLs"] = GenesysInstall(GenesysInstallWith(",\"region\":\"mypurecloud.com\"", ""), "region"),
+        ["genesys install: region with a slash"] = GenesysInstall(GenesysInstallWith("mypurecloud.com", "evil.test/x"), "region"),
+        ["genesys install: apiBaseUrl over http off loopback"] = GenesysInstall(GenesysInstallWith("\"region\"", "\"apiBaseUrl\":\"http://api.example.test/\",\"region\""), "apiBaseUrl"),
+        ["genesys install: unknown field"] = GenesysInstall(GenesysInstallWith("\"region\"", "\"queueId\":\"q\",\"region\""), "queueId"),
+        ["genesys install: empty object"] = GenesysInstall("{}", "orgId"),
+        ["genesys setup: password missing"] = GenesysSetup("""{"tenantName":"Tenant A","username":"tenant-a.00000000000000000000000000000000"}""", "password"),
+        ["genesys setup: tenantName blank"] = GenesysSetup(Bodies.GenesysSetup.Replace("\"Tenant A\"", "\" \"", StringComparison.Ordinal), "tenantName"),
+        ["genesys setup: username a number"] = GenesysSetup(Bodies.GenesysSetup.Replace("\"tenant-a.00000000000000000000000000000000\"", "7", StringComparison.Ordinal), "username"),
+        ["genesys setup: unknown field"] = GenesysSetup(Bodies.GenesysSetup.Replace("{", "{\"orgId\":\"o\",", StringComparison.Ordinal), "orgId"),
+        ["genesys setup: wrong credentials"] = GenesysSetup(Bodies.GenesysSetup, "wrong", 401),
+        ["genesys setup: not JSON"] = GenesysSetup("tenantName=a&username=b&password=c", "body"),
         ["auth: no token"] = new("POST", Tenants, Bodies.CreateTenant("tenant-c"), Json, TokenKind.None, 401, "access token"),
         ["auth: garbage token"] = new("POST", Tenants, Bodies.CreateTenant("tenant-c"), Json, TokenKind.Garbage, 401, "not valid"),
         ["auth: expired token"] = new("PUT", FeaturesA, Bodies.Features, Json, TokenKind.Expired, 401, "expired"),

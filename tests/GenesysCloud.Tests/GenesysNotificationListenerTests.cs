@@ -71,8 +71,11 @@ public sealed class GenesysNotificationListenerTests : IAsyncLifetime
         var closing = await ChannelForAsync(topic);
         var listening = Listen(closing, default);
         await Eventually.TrueAsync(() => _genesys.Channels.Find(closing.Id)?.IsConnected == true, "connected");
-        Assert.True(_genesys.Channels.SocketClosing(closing.Id));
+        Assert.True(_genesys.Channels.SocketClosing(closing.Id, TimeSpan.FromMilliseconds(500)));
+        // Calls ending between the notice and the close still reach the listener.
+        var duringNotice = _genesys.Calls.EndCall(agent.Id);
         Assert.Equal(ListenerStop.SocketClosing, await listening);
+        Assert.Contains(_ended, e => e.ConversationId == duringNotice.Id);
 
         var dropped = await ChannelForAsync(topic);
         listening = Listen(dropped, default);

@@ -12,11 +12,20 @@ public interface IGenesysChannelGrain : IGrainWithStringKey
     /// <summary>Sets the org to listen to and the members whose calls matter, and starts listening (again).</summary>
     Task Assign(GenesysChannelAssignment assignment);
 
+    /// <summary>
+    /// The shard is no longer needed: deletes the channel's subscriptions, stops listening and the keep-alive, and
+    /// clears the state. A later <see cref="Assign"/> starts it again.
+    /// </summary>
+    Task Retire();
+
     /// <summary>Called by the grain's own listener, outside its turns, for each ended call.</summary>
     Task RecordCallEnded(string conversationId, string agentUserId, DateTimeOffset endTime);
 
-    /// <summary>Called by the grain's own listener when it opened a new channel.</summary>
-    Task RememberChannel(string channelId);
+    /// <summary>
+    /// Called by the grain's own listener when it opened a new channel: both are kept, since Genesys gives the connect
+    /// URI only at creation, and a reassignment must reuse the channel rather than leave it subscribed and unlistened.
+    /// </summary>
+    Task RememberChannel(string channelId, string connectUri);
 
     [AlwaysInterleave]
     Task<GenesysChannelStatus> GetStatus();

@@ -9,7 +9,10 @@ namespace KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 /// </summary>
 public interface IGenesysIntegrationGrain : IGrainWithStringKey
 {
-    /// <summary>Stores the settings and syncs the group; invalid settings throw <see cref="Validation.InvalidSettingsException"/>.</summary>
+    /// <summary>
+    /// Stores the settings, registers the group sync and reconciliation reminders and starts a group sync; invalid
+    /// settings throw <see cref="Validation.InvalidSettingsException"/>.
+    /// </summary>
     Task<GenesysIntegrationView> Install(GenesysInstallation installation);
 
     /// <summary>Null when nothing is installed.</summary>
@@ -18,6 +21,22 @@ public interface IGenesysIntegrationGrain : IGrainWithStringKey
     /// <summary>How importers reach the org; the secret stays encrypted. Null when nothing is installed.</summary>
     [AlwaysInterleave]
     Task<GenesysOrg?> GetOrg();
+
+    /// <summary>Starts a group sync now unless one is running or nothing is installed; false when none was started.</summary>
+    Task<bool> StartSync();
+
+    /// <summary>Starts a reconciliation of the last 24 h now unless one is running or nothing is installed; false when none was started.</summary>
+    Task<bool> StartReconciliation();
+
+    /// <summary>The channels, the backlog and how the last sync and reconciliation went; null when nothing is installed.</summary>
+    [AlwaysInterleave]
+    Task<GenesysIntegrationStatus?> GetStatus();
+
+    /// <summary>Called by the grain's own group sync, outside its turns, to keep what it did.</summary>
+    Task SaveSync(GenesysSyncResult result);
+
+    /// <summary>Called by the grain's own reconciliation, outside its turns, to keep its counts.</summary>
+    Task SaveReconciliation(GenesysReconciliationSummary summary);
 }
 
 /// <summary>The org's endpoints and OAuth client as stored: <see cref="ProtectedClientSecret"/> is the encrypted secret.</summary>

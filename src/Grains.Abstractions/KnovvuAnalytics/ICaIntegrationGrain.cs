@@ -17,6 +17,10 @@ public interface ICaIntegrationGrain : IGrainWithStringKey
 
     Task<bool> IsEnabled();
 
+    /// <summary>How other integrations reach the tenant's CA (the secret encrypted); null when nothing is configured.</summary>
+    [AlwaysInterleave]
+    Task<CaStoredConnection?> GetConnection();
+
     /// <summary>Starts a run of the hourly job now unless one is running; the status tells how it went.</summary>
     Task StartSync();
 

@@ -9,7 +9,7 @@ public enum ListenerStop
     /// <summary>The listener was asked to stop (the activation deactivates).</summary>
     Cancelled,
 
-    /// <summary><c>v2.system.socket_closing</c>: a maintenance close is coming; move to a new channel.</summary>
+    /// <summary>The socket closed after <c>v2.system.socket_closing</c> (a maintenance close): move to a new channel.</summary>
     SocketClosing,
 
     /// <summary>The socket was closed or dropped (by Genesys, by the network, or by a second connection).</summary>

@@ -25,6 +25,9 @@ public sealed class GenesysChannelGrain(
     private CancellationTokenSource? _listening;
     private volatile GenesysChannelStatus _status = new(null, false, 0, 0, null, 0, null);
 
+    // The topics the listening loop subscribes at its next (re)connect; a reassignment replaces them in place.
+    private volatile IReadOnlyCollection<string> _topics = [];
+
     private string TenantId => TenantKey.TenantOf(GetPrimaryKeyString());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -44,6 +47,8 @@ public sealed class GenesysChannelGrain(
             throw new ArgumentException($"A channel takes at most {GenesysCloudApi.MaxTopicsPerChannel} members.", nameof(assignment));
         }
 
+        var sameOrg = state.RecordExists && state.State.ApiBaseUrl == assignment.ApiBaseUrl && state.State.LoginBaseUrl == assignment.LoginBaseUrl
+                      && state.State.ClientId == assignment.ClientId && secrets.Unprotect(state.State.ProtectedClientSecret) == assignment.ClientSecret;
         state.State = new GenesysChannelState
         {
             ApiBaseUrl = assignment.ApiBaseUrl,
@@ -56,7 +61,53 @@ public sealed class GenesysChannelGrain(
         };
         await state.WriteStateAsync();
         await RegisterKeepAlive();
+        if (sameOrg && _status is { Listening: true, ChannelId: { } channelId } && _listening is { IsCancellationRequested: false })
+        {
+            // Only the members changed: resubscribe the live channel. Its socket stays connected, so the other
+            // members' events go on arriving; a reconnect would lose those of the gap.
+            var topics = Topics(state.State);
+            _topics = topics;
+            _status = _status with { Members = topics.Count };
+            try
+            {
+                await client.ReplaceSubscriptionsAsync(Connection(state.State), channelId, topics, CancellationToken.None);
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Genesys channel {Channel} of {Grain}: resubscribing in place failed; reconnecting", channelId, IdentityString);
+            }
+        }
+
         StartListening();
+    }
+
+    public async Task Retire()
+    {
+        if (!state.RecordExists)
+        {
+            return;
+        }
+
+        _listening?.Cancel();
+        var settings = state.State;
+        if (settings.ChannelId is { } channelId)
+        {
+            try
+            {
+                await client.DeleteSubscriptionsAsync(Connection(settings), channelId, CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                // Nothing listens to the channel any more; Genesys drops it 24 h after its last subscription anyway.
+                logger.LogWarning(exception, "Genesys channel {Channel} of {Grain}: deleting its subscriptions failed", channelId, IdentityString);
+            }
+        }
+
+        await UnregisterKeepAlive();
+        await state.ClearStateAsync();
+        _status = new GenesysChannelStatus(null, false, 0, 0, null, 0, null);
+        DeactivateOnIdle();
     }
 
     public Task RecordCallEnded(string conversationId, string agentUserId, DateTimeOffset endTime)
@@ -67,9 +118,15 @@ public sealed class GenesysChannelGrain(
             .OnNextAsync(new GenesysCallEnded(TenantId, conversationId, agentUserId, endTime));
     }
 
-    public async Task RememberChannel(string channelId)
+    public async Task RememberChannel(string channelId, string connectUri)
     {
-        state.State = state.State with { ChannelId = channelId };
+        if (!state.RecordExists)
+        {
+            // Retired while the listener was opening a channel.
+            return;
+        }
+
+        state.State = state.State with { ChannelId = channelId, ConnectUri = connectUri };
         await state.WriteStateAsync();
     }
 
@@ -80,18 +137,23 @@ public sealed class GenesysChannelGrain(
         _listening?.Cancel();
         var listening = _listening = new CancellationTokenSource();
         var settings = state.State;
-        var connection = new GenesysConnection(
-            TenantId, settings.ApiBaseUrl, settings.LoginBaseUrl, settings.ClientId, secrets.Unprotect(settings.ProtectedClientSecret));
-        var topics = settings.MemberUserIds.Select(GenesysCloudApi.Topics.UserConversations).ToList();
-        _status = _status with { Members = topics.Count };
+        var connection = Connection(settings);
+        _topics = Topics(settings);
+        _status = _status with { Members = _topics.Count };
         StartBackgroundWork(async lifetime =>
         {
             using var both = CancellationTokenSource.CreateLinkedTokenSource(lifetime, listening.Token);
-            await ListenAsync(connection, topics, settings.ChannelId, settings.ConnectUri, both.Token);
+            await ListenAsync(connection, settings.ChannelId, settings.ConnectUri, both.Token);
         });
     }
 
-    private async Task ListenAsync(GenesysConnection connection, IReadOnlyCollection<string> topics, string? channelId, string? connectUri, CancellationToken cancellationToken)
+    private static IReadOnlyCollection<string> Topics(GenesysChannelState settings) =>
+        settings.MemberUserIds.Select(GenesysCloudApi.Topics.UserConversations).ToList();
+
+    private GenesysConnection Connection(GenesysChannelState settings) =>
+        new(TenantId, settings.ApiBaseUrl, settings.LoginBaseUrl, settings.ClientId, secrets.Unprotect(settings.ProtectedClientSecret));
+
+    private async Task ListenAsync(GenesysConnection connection, string? channelId, string? connectUri, CancellationToken cancellationToken)
     {
         var self = GrainFactory.GetGrain<IGenesysChannelGrain>(GetPrimaryKeyString());
         var listener = new GenesysNotificationListener(options.Value.HeartbeatTimeout);
@@ -104,10 +166,17 @@ public sealed class GenesysChannelGrain(
                 {
                     var channel = await client.CreateChannelAsync(connection, cancellationToken);
                     (channelId, connectUri) = (channel.Id, channel.ConnectUri);
-                    await self.RememberChannel(channelId);
+                    await self.RememberChannel(channelId, connectUri);
                 }
 
+                var topics = _topics;
                 await client.ReplaceSubscriptionsAsync(connection, channelId, topics, cancellationToken);
+                if (!ReferenceEquals(topics, _topics))
+                {
+                    // Reassigned meanwhile: subscribe the new members before listening.
+                    continue;
+                }
+
                 _status = _status with { ChannelId = channelId, Listening = true, LastError = null };
                 var stop = await listener.ListenAsync(new Uri(connectUri), ended => self.RecordCallEnded(ended.ConversationId, ended.AgentUserId, ended.EndTime), cancellationToken);
                 _status = _status with { Listening = false, Reconnects = _status.Reconnects + (stop == ListenerStop.Cancelled ? 0 : 1) };

@@ -49,6 +49,44 @@ public sealed class GenesysCloudClient(IHttpClientFactory http, IOptions<Genesys
         ReadAsync<ChannelTopicEntityListing>(connection, HttpMethod.Put, GenesysCloudApi.Subscriptions(channelId),
             topics.Select(t => new ChannelTopic { Id = t }).ToList(), cancellationToken);
 
+    /// <summary>Removes every topic of the channel (a retired shard); a channel already gone counts as done.</summary>
+    public async Task DeleteSubscriptionsAsync(GenesysConnection connection, string channelId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(connection, HttpMethod.Delete, GenesysCloudApi.Subscriptions(channelId), null, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.NotFound)
+        {
+            await EnsureSuccessAsync(connection, response, cancellationToken);
+        }
+    }
+
+    /// <summary>The conversations that started in [start, end), every page of the analytics details query.</summary>
+    public async Task<IReadOnlyList<AnalyticsConversation>> QueryConversationsAsync(
+        GenesysConnection connection, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var conversations = new List<AnalyticsConversation>();
+        for (var page = 1; ; page++)
+        {
+            var query = new ConversationDetailsQuery
+            {
+                Interval = GenesysCloudApi.Interval(start, end),
+                Paging = new PagingSpec { PageSize = GenesysCloudApi.MaxPageSize, PageNumber = page },
+            };
+            var answer = await ReadAsync<ConversationDetailsQueryResponse>(
+                connection, HttpMethod.Post, GenesysCloudApi.ConversationDetailsQueryPath, query, cancellationToken);
+            // Genesys leaves the list out of an empty page.
+            if (answer.Conversations is not { Count: > 0 } found)
+            {
+                return conversations;
+            }
+
+            conversations.AddRange(found);
+            if (conversations.Count >= answer.TotalHits)
+            {
+                return conversations;
+            }
+        }
+    }
+
     /// <summary>False once the channel is gone (expired, evicted): then it must be created again.</summary>
     public async Task<bool> ChannelExistsAsync(GenesysConnection connection, string channelId, CancellationToken cancellationToken)
     {

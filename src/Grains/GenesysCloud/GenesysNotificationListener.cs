@@ -5,7 +5,8 @@ using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 namespace KnovvuOrleans.Grains.GenesysCloud;
 
 /// <summary>
-/// Listens to one notification channel's websocket until it ends, and reports every agent call that ended. Genesys
+/// Listens to one notification channel's websocket until it ends, and reports every agent call that ended (also
+/// those that arrive between <c>v2.system.socket_closing</c> and the close, which then returns SocketClosing). Genesys
 /// queues nothing while no socket is connected, so whoever runs this reconnects at once and leaves the gaps to the
 /// nightly reconciliation. A call reported through both conversation topics is reported once.
 /// </summary>
@@ -20,6 +21,8 @@ public sealed class GenesysNotificationListener(TimeSpan heartbeatTimeout)
         var reported = new HashSet<string>(StringComparer.Ordinal);
         var buffer = new byte[16 * 1024];
         using var message = new MemoryStream();
+        // After socket_closing the socket still delivers until Genesys closes it: reading on loses none of that.
+        var closing = false;
         while (true)
         {
             using var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -35,16 +38,16 @@ public sealed class GenesysNotificationListener(TimeSpan heartbeatTimeout)
             }
             catch (OperationCanceledException)
             {
-                return ListenerStop.HeartbeatMissed;
+                return closing ? ListenerStop.SocketClosing : ListenerStop.HeartbeatMissed;
             }
             catch (WebSocketException)
             {
-                return ListenerStop.Closed;
+                return closing ? ListenerStop.SocketClosing : ListenerStop.Closed;
             }
 
             if (received.MessageType == WebSocketMessageType.Close)
             {
-                return ListenerStop.Closed;
+                return closing ? ListenerStop.SocketClosing : ListenerStop.Closed;
             }
 
             message.Write(buffer, 0, received.Count);
@@ -57,7 +60,8 @@ public sealed class GenesysNotificationListener(TimeSpan heartbeatTimeout)
             message.SetLength(0);
             if (notification!.TopicName == GenesysCloudApi.Topics.SocketClosing)
             {
-                return ListenerStop.SocketClosing;
+                closing = true;
+                continue;
             }
 
             if (EndedCall(notification) is { } ended && reported.Add(ended.ConversationId))

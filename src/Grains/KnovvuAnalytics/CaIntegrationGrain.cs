@@ -29,6 +29,10 @@ public sealed class CaIntegrationGrain(
 
     public Task<bool> IsEnabled() => Task.FromResult(state.RecordExists && state.State.Enabled);
 
+    public Task<CaStoredConnection?> GetConnection() => Task.FromResult(state.RecordExists
+        ? new CaStoredConnection(state.State.ServiceBaseUrl, state.State.TokenEndpoint, state.State.ClientId, state.State.ProtectedClientSecret, state.State.Enabled)
+        : null);
+
     public async Task<CaIntegrationView> Configure(CaIntegrationSettings settings)
     {
         settings.Validate(secretStored: state.RecordExists).ThrowIfAny();

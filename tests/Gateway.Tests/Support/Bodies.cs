@@ -42,6 +42,14 @@ public static class Bodies
 
     public const string Category = """{"categoryId":7,"categoryName":"Complaint"}""";
 
+    /// <summary>The Genesys wizard's install step. Refused bodies only: a valid one would start syncing against the region.</summary>
+    public const string GenesysInstall = """
+        {"orgId":"org-1","role":"Knovvu Analytics","user":"knovvu-integration","clientId":"gc-client",
+         "clientSecret":"matrix-genesys-secret","groupId":"group-1","region":"mypurecloud.com"}
+        """;
+
+    public const string GenesysSetup = """{"tenantName":"Tenant A","username":"tenant-a.00000000000000000000000000000000","password":"not-the-secret"}""";
+
     public static string CreateTenant(string id) => $$"""{"id":"{{id}}","name":"New tenant"}""";
 
     /// <summary>The features body with one section replaced by raw JSON.</summary>

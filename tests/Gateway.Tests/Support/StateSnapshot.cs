@@ -15,10 +15,12 @@ public static class StateSnapshot
             }
         }
 
-        // Tenant A's own configuration: its VA projects and its Knovvu Analytics settings (404 while there are none).
+        // Tenant A's own configuration: its VA projects, its Knovvu Analytics and Genesys settings (404 while there are none).
         parts.Add((await api.ReadOkAsync(HttpMethod.Get, $"/api/tenants/{GatewayFixture.TenantA}/va/projects", fixture.AdminTokenA)).ToJsonString());
         using var settings = await api.SendAsync(HttpMethod.Get, $"/api/tenants/{GatewayFixture.TenantA}/integrations/knovvu-analytics", fixture.AdminTokenA);
         parts.Add(settings.IsSuccessStatusCode ? await settings.Content.ReadAsStringAsync() : $"{(int)settings.StatusCode}");
+        using var genesys = await api.SendAsync(HttpMethod.Get, $"/api/tenants/{GatewayFixture.TenantA}/integrations/genesys", fixture.AdminTokenA);
+        parts.Add(genesys.IsSuccessStatusCode ? await genesys.Content.ReadAsStringAsync() : $"{(int)genesys.StatusCode}");
         return string.Join("\n", parts);
     }
 }

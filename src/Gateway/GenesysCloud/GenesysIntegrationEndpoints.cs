@@ -1,0 +1,74 @@
+using KnovvuOrleans.Gateway.Auth;
+using KnovvuOrleans.Gateway.Http;
+using KnovvuOrleans.Grains.Abstractions.Clients;
+using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
+using KnovvuOrleans.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace KnovvuOrleans.Gateway.GenesysCloud;
+
+/// <summary>
+/// A tenant admin's Genesys Cloud integration: the wizard's install step (the client secret is write-only), the
+/// settings read back, the status of the channels, syncs and reconciliations, and starting either now.
+/// </summary>
+internal static class GenesysIntegrationEndpoints
+{
+    private const string NotInstalled = "The Genesys Cloud integration is not installed.";
+
+    public static void MapGenesysIntegrationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var genesys = app.MapGroup("/api/tenants/{tenantId}/integrations/genesys")
+            .RequireAuthorization(GatewayPolicies.Tenant(ClientScopes.TenantAdmin))
+            .ProducesAuthProblems()
+            .WithTags("Genesys Cloud");
+        genesys.MapPost("/install", InstallAsync).ProducesBodyProblems()
+            .WithSummary("Wizard install: stores the org, role, user, OAuth client and group, then syncs the group now and every 15 minutes.");
+        genesys.MapGet("", GetAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Reads the settings; the client secret is never returned, only whether one is stored.");
+        genesys.MapGet("/status", GetStatusAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Channel state per shard, subscribed members, last event, the last sync and reconciliation; backlog = members "
+                         + "whose channel is not listening (their calls wait for the reconciliation) and the calls the last reconciliation left pending or failed.");
+        genesys.MapPost("/sync", StartSyncAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Starts a group sync now (members → CA agents, channel shards); a running one is not started twice.");
+        genesys.MapPost("/reconcile", StartReconciliationAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Starts a reconciliation of the last 24 h now: the group's calls Genesys has are imported if they were missed.");
+    }
+
+    private static async Task<Results<Ok<GenesysIntegrationView>, ValidationProblem>> InstallAsync(
+        string tenantId, GenesysInstallation installation, IClusterClient cluster)
+    {
+        var errors = installation.Validate();
+        return errors.IsEmpty ? TypedResults.Ok(await Integration(cluster, tenantId).Install(installation)) : Problems.Invalid(errors);
+    }
+
+    private static async Task<Results<Ok<GenesysIntegrationView>, ProblemHttpResult>> GetAsync(string tenantId, IClusterClient cluster) =>
+        await Integration(cluster, tenantId).Get() is { } view ? TypedResults.Ok(view) : NotInstalledProblem();
+
+    private static async Task<Results<Ok<GenesysIntegrationStatus>, ProblemHttpResult>> GetStatusAsync(string tenantId, IClusterClient cluster) =>
+        await Integration(cluster, tenantId).GetStatus() is { } status ? TypedResults.Ok(status) : NotInstalledProblem();
+
+    private static Task<Results<Accepted<GenesysIntegrationStatus>, ProblemHttpResult>> StartSyncAsync(string tenantId, IClusterClient cluster) =>
+        StartAsync(tenantId, cluster, integration => integration.StartSync());
+
+    private static Task<Results<Accepted<GenesysIntegrationStatus>, ProblemHttpResult>> StartReconciliationAsync(string tenantId, IClusterClient cluster) =>
+        StartAsync(tenantId, cluster, integration => integration.StartReconciliation());
+
+    private static async Task<Results<Accepted<GenesysIntegrationStatus>, ProblemHttpResult>> StartAsync(
+        string tenantId, IClusterClient cluster, Func<IGenesysIntegrationGrain, Task<bool>> start)
+    {
+        var integration = Integration(cluster, tenantId);
+        if (await integration.Get() is null)
+        {
+            return NotInstalledProblem();
+        }
+
+        // Not started (one is running) is fine too: the status shows it.
+        await start(integration);
+        return TypedResults.Accepted($"/api/tenants/{tenantId}/integrations/genesys/status", (await integration.GetStatus())!);
+    }
+
+    private static ProblemHttpResult NotInstalledProblem() =>
+        TypedResults.Problem(NotInstalled, statusCode: StatusCodes.Status404NotFound, title: "Not installed");
+
+    private static IGenesysIntegrationGrain Integration(IClusterClient cluster, string tenantId) => cluster.GetGrain<IGenesysIntegrationGrain>(tenantId);
+}

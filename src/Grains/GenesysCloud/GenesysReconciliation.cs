@@ -1,0 +1,80 @@
+using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
+using Microsoft.Extensions.Logging;
+using KnovvuOrleans.Runtime;
+
+namespace KnovvuOrleans.Grains.GenesysCloud;
+
+/// <summary>
+/// One reconciliation of a tenant: the conversations Genesys' analytics details query finds in the window (by start
+/// time) that have an agent participant who is a group member are each imported through their call grain, a few at a
+/// time. Import is idempotent, so calls the websocket path already imported only count as already imported.
+/// </summary>
+internal sealed class GenesysReconciliation(
+    string tenantId,
+    GenesysConnection genesys,
+    IReadOnlySet<string> members,
+    IGrainFactory grains,
+    GenesysCloudClient client,
+    GenesysSyncOptions options,
+    TimeProvider time,
+    ILogger logger)
+{
+    private int _alreadyImported;
+    private int _importedNow;
+    private int _pending;
+    private int _failed;
+
+    public async Task<GenesysReconciliationSummary> RunAsync(CancellationToken cancellationToken)
+    {
+        var started = time.GetUtcNow();
+        var (from, to) = (started - options.ReconcileWindow, started);
+        var calls = (await client.QueryConversationsAsync(genesys, from, to, cancellationToken))
+            .Where(c => c.Participants.Any(p => p.Purpose == GenesysCloudApi.Purposes.Agent && p.UserId is { } user && members.Contains(user)))
+            .Select(c => c.ConversationId)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        await Parallel.ForEachAsync(calls, new ParallelOptions { MaxDegreeOfParallelism = options.ImportConcurrency, CancellationToken = cancellationToken },
+            async (conversationId, _) => Count(conversationId, await ImportAsync(conversationId)));
+
+        var summary = new GenesysReconciliationSummary(started, time.GetUtcNow(), from, to, calls.Count, _alreadyImported, _importedNow, _pending, _failed, null);
+        logger.LogInformation(
+            "Genesys reconciliation of tenant {Tenant} over {From:o}/{To:o}: {Found} calls found, {AlreadyImported} already imported, {ImportedNow} imported now, {Pending} pending, {Failed} failed",
+            tenantId, from, to, summary.Found, summary.AlreadyImported, summary.ImportedNow, summary.Pending, summary.Failed);
+        return summary;
+    }
+
+    private async Task<GenesysImportOutcome?> ImportAsync(string conversationId)
+    {
+        try
+        {
+            return await grains.GetGrain<IGenesysCallGrain>(GenesysCallKey.For(tenantId, conversationId)).Import();
+        }
+        catch (Exception exception)
+        {
+            // One call failing must not stop the others; the next reconciliation offers it again.
+            logger.LogWarning(exception, "Genesys reconciliation of tenant {Tenant}: import of {Conversation} failed", tenantId, conversationId);
+            return null;
+        }
+    }
+
+    private void Count(string conversationId, GenesysImportOutcome? outcome)
+    {
+        switch (outcome)
+        {
+            case GenesysImportOutcome.Imported:
+                Interlocked.Increment(ref _importedNow);
+                break;
+            case GenesysImportOutcome.AlreadyImported:
+                Interlocked.Increment(ref _alreadyImported);
+                break;
+            case GenesysImportOutcome.RecordingsPending:
+                Interlocked.Increment(ref _pending);
+                break;
+            default:
+                logger.LogWarning("Genesys reconciliation of tenant {Tenant}: {Conversation} not imported ({Outcome})", tenantId, conversationId, outcome);
+                Interlocked.Increment(ref _failed);
+                break;
+        }
+    }
+}
