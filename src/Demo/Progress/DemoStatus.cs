@@ -14,8 +14,6 @@ public sealed class DemoStatus(
     GenesysImportProgress genesysImports,
     string reportFolder)
 {
-    public TenantCounters For(DemoTenant tenant) => counters[tenant.Id];
-
     public async Task<IReadOnlyList<TenantStatus>> SnapshotAsync()
     {
         var chats = ca.Received.Chats;

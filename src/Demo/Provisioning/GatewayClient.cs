@@ -8,8 +8,6 @@ namespace KnovvuOrleans.Demo.Provisioning;
 /// <summary>The demo's calls to the gateway's public HTTP API, as any client of it would make them.</summary>
 public sealed class GatewayClient(HttpClient http)
 {
-    public Uri BaseUrl => http.BaseAddress!;
-
     /// <summary>An access token by OAuth2 client credentials.</summary>
     public async Task<string> TokenAsync(string clientId, string clientSecret, CancellationToken cancellationToken = default)
     {
@@ -58,7 +56,4 @@ public sealed class GatewayClient(HttpClient http)
 
 /// <summary>A gateway call that did not succeed; the message has the status and the problem body (never a secret).</summary>
 public sealed class GatewayCallException(string path, HttpStatusCode status, string body)
-    : Exception($"{path}: {(int)status} {body}")
-{
-    public HttpStatusCode Status { get; } = status;
-}
+    : Exception($"{path}: {(int)status} {body}");

@@ -10,15 +10,13 @@ public static class SimulatorAccounts
 
     public const int AgentsPerGroup = 5;
 
-    public static KnovvuAnalyticsSimulatorOptions Ca(int port = 0) => new()
+    public static KnovvuAnalyticsSimulatorOptions Ca() => new()
     {
-        Port = port,
         Clients = DemoTenant.All.Select(t => new CaClientRegistration(t.CaClientId, t.CaClientSecret, t.CaTenant)).ToList(),
     };
 
-    public static GenesysCloudSimulatorOptions Genesys(int port = 0) => new()
+    public static GenesysCloudSimulatorOptions Genesys() => new()
     {
-        Port = port,
         Clients = DemoTenant.All.Select(t => new GenesysClientRegistration(t.GenesysClientId, t.GenesysClientSecret, t.GenesysOrgId)).ToList(),
     };
 
