@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using KnovvuOrleans.Demo.Progress;
 using KnovvuOrleans.Demo.Provisioning;
@@ -19,14 +21,21 @@ namespace KnovvuOrleans.Demo;
 /// </summary>
 public static class DemoHost
 {
-    /// <summary>Under the temp folder (ObjectStorage:LocalPath is relative to it); emptied at every start.</summary>
-    private const string DemoFolderName = "knovvu-demo";
 
     public static async Task<int> RunAsync(string[] args)
     {
         var options = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build()
             .GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new DemoOptions();
-        var demoFolder = Path.Combine(Path.GetTempPath(), DemoFolderName);
+        // Checked before anything is started or deleted: the folder below may belong to a demo already on that port.
+        if (!IsFree(options.GatewayPort))
+        {
+            Console.Error.WriteLine($"Port {options.GatewayPort} is in use (another demo?); choose another: bash scripts/demo.sh --Demo:GatewayPort=5200");
+            return 1;
+        }
+
+        // Under the temp folder (ObjectStorage:LocalPath is relative to it), one per port so two demos can run side by side.
+        var demoFolderName = $"knovvu-demo-{options.GatewayPort}";
+        var demoFolder = Path.Combine(Path.GetTempPath(), demoFolderName);
         // In-memory storage forgets everything on exit, so report chunks of an earlier run must go too.
         if (Directory.Exists(demoFolder))
         {
@@ -55,7 +64,7 @@ public static class DemoHost
                 ["Storage:Provider"] = "InMemory",
                 ["DataFeeder:Kafka:BootstrapServers"] = kafka.BootstrapServers,
                 ["ObjectStorage:Provider"] = "Local",
-                ["ObjectStorage:LocalPath"] = DemoFolderName,
+                ["ObjectStorage:LocalPath"] = demoFolderName,
                 ["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
                 ["Auth:HostClientSecret"] = hostSecret,
                 // The printed token should outlive an afternoon of trying things.
@@ -116,5 +125,23 @@ public static class DemoHost
         }
 
         return 0;
+    }
+
+    private static bool IsFree(int port)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, port);
+        try
+        {
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        finally
+        {
+            listener.Stop();
+        }
     }
 }
