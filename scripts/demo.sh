@@ -16,5 +16,5 @@ elif ! ldconfig -p | grep -q 'librdkafka\.so '; then
 fi
 
 # Other builds on this machine take the same lock, so two builds never compete for the cores.
-flock /tmp/knovvu-build.lock dotnet build src/Demo -c Release -nologo -v quiet
+flock "${KNOVVU_BUILD_LOCK:-${TMPDIR:-/tmp}/knovvu-build.lock}" dotnet build src/Demo -c Release -nologo -v quiet
 exec dotnet run --project src/Demo -c Release --no-build -- "$@"
