@@ -1,17 +1,13 @@
 using KnovvuOrleans.Demo.Progress;
-using KnovvuOrleans.Demo.Provisioning;
-using KnovvuOrleans.Simulators.GenesysCloud;
-using KnovvuOrleans.Simulators.KnovvuAnalytics;
 
 namespace KnovvuOrleans.Demo;
 
 /// <summary>What the user needs once the demo is up: the URLs, a ready token, a report to fetch, the events to read.</summary>
 public static class DemoBanner
 {
-    public static void Print(
-        string gatewayUrl, KnovvuAnalyticsSimulator ca, GenesysCloudSimulator genesys, string kafka,
-        IReadOnlyList<ProvisionedTenant> tenants, DateTimeOffset reportHour)
+    public static void Print(DemoSystem demo)
     {
+        var (gatewayUrl, kafka, tenants, reportHour) = (demo.GatewayUrl, demo.KafkaBootstrapServers, demo.Tenants, demo.ReportHour);
         var day = reportHour.ToString("yyyy-MM-dd");
         var hour = reportHour.ToString("HH");
         var first = tenants[0];
@@ -20,8 +16,8 @@ public static class DemoBanner
             ==== KnovvuOrleans demo is running (Ctrl+C stops it) ====
             gateway            {gatewayUrl}   (OpenAPI {gatewayUrl}/openapi/v1.json, health {gatewayUrl}/health/ready)
             status page        {gatewayUrl}{StatusEndpoints.PagePath}   (JSON {gatewayUrl}{StatusEndpoints.JsonPath})
-            CA simulator       {ca.BaseUrl}   (counts {ca.BaseUrl}_sim/state)
-            Genesys simulator  {genesys.BaseUrl}   (counts {genesys.BaseUrl}_sim/state)
+            CA simulator       {demo.CaUrl}   (counts {demo.CaUrl}_sim/state)
+            Genesys simulator  {demo.GenesysUrl}   (counts {demo.GenesysUrl}_sim/state)
             Kafka (mock)       {kafka}   topics {string.Join(", ", tenants.Select(t => t.Tenant.Topic))}
             tenants            {string.Join(", ", tenants.Select(t => t.Tenant.Id))}
 
