@@ -14,19 +14,10 @@ _KNOVVU_SCRIPT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH
 _KNOVVU_REPO_ROOT="$(cd "$(dirname "$_KNOVVU_SCRIPT")/.." && pwd)"
 _KNOVVU_PACKAGES=(postgresql librdkafka1 librdkafka-dev kcat swift-proxy swift-object swift-container swift-account)
 _KNOVVU_MARKER=".knovvu-services"
+# shellcheck source=scripts/lib/packages.sh
+source "$_KNOVVU_REPO_ROOT/scripts/lib/packages.sh"
 
 _svc_log() { echo "[services] $*" >&2; }
-
-_svc_ensure_packages() {
-  local p missing=()
-  for p in "${_KNOVVU_PACKAGES[@]}"; do
-    [[ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" == "install ok installed" ]] || missing+=("$p")
-  done
-  ((${#missing[@]} == 0)) && return 0
-  _svc_log "installing ${missing[*]}"
-  apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
-}
 
 # Prints N distinct free loopback ports (all sockets held open together so they differ).
 _svc_free_ports() {
@@ -230,7 +221,7 @@ _svc_start_kafka() {
 _svc_up() {
   local dir="$1"
   [[ "$(id -u)" == 0 ]] || { _svc_log "must run as root (apt-get, runuser)"; return 1; }
-  _svc_ensure_packages
+  knovvu_ensure_packages services "${_KNOVVU_PACKAGES[@]}"
   # Traversable (not readable) by the postgres user, which owns DIR/pg.
   chmod 711 "$dir"
   : >"$dir/pids"

@@ -2,10 +2,10 @@ using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 
 namespace KnovvuOrleans.Grains.GenesysCloud;
 
-/// <summary>How Genesys calls are imported (configuration section "Genesys:Import").</summary>
+/// <summary>How Genesys calls are imported (configuration section "GenesysCloud:Import").</summary>
 public sealed class GenesysImportOptions
 {
-    public const string SectionName = "Genesys:Import";
+    public const string SectionName = "GenesysCloud:Import";
 
     /// <summary>The <c>formatId</c> recordings are asked for and stored in (see <see cref="GenesysCloudApi.RecordingFormats"/>).</summary>
     public string RecordingFormat { get; set; } = GenesysCloudApi.RecordingFormats.Wav;

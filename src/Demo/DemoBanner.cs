@@ -1,0 +1,44 @@
+using KnovvuOrleans.Demo.Progress;
+
+namespace KnovvuOrleans.Demo;
+
+/// <summary>What the user needs once the demo is up: the URLs, a ready token, a report to fetch, the events to read.</summary>
+public static class DemoBanner
+{
+    public static void Print(DemoSystem demo)
+    {
+        var (gatewayUrl, kafka, tenants, reportHour) = (demo.GatewayUrl, demo.KafkaBootstrapServers, demo.Tenants, demo.ReportHour);
+        var day = reportHour.ToString("yyyy-MM-dd");
+        var hour = reportHour.ToString("HH");
+        var first = tenants[0];
+        Console.WriteLine($"""
+
+            ==== KnovvuOrleans demo is running (Ctrl+C stops it) ====
+            gateway            {gatewayUrl}   (OpenAPI {gatewayUrl}/openapi/v1.json, health {gatewayUrl}/health/ready)
+            status page        {gatewayUrl}{StatusEndpoints.PagePath}   (JSON {gatewayUrl}{StatusEndpoints.JsonPath})
+            CA simulator       {demo.CaUrl}   (counts {demo.CaUrl}_sim/state)
+            Genesys simulator  {demo.GenesysUrl}   (counts {demo.GenesysUrl}_sim/state)
+            Kafka (mock)       {kafka}   topics {string.Join(", ", tenants.Select(t => t.Tenant.Topic))}
+            tenants            {string.Join(", ", tenants.Select(t => t.Tenant.Id))}
+
+            Ready token of tenant {first.Tenant.Id} (scope dataservice_external, valid 12 h):
+            {first.ReportsToken}
+
+            The report of {first.Tenant.Id} for {day} {hour}:00 UTC (JSON; compressed=true gives the zip):
+            curl -s -H 'Authorization: Bearer {first.ReportsToken}' '{gatewayUrl}/api/external/conversations/daily-report/{day}/{hour}?compressed=false'
+
+            The Data Feeder events of {first.Tenant.Id}:
+            kcat -b {kafka} -t {first.Tenant.Topic} -C -o beginning -e
+            """);
+        foreach (var other in tenants.Skip(1))
+        {
+            Console.WriteLine($"""
+                The same for {other.Tenant.Id}:
+                curl -s -H 'Authorization: Bearer {other.ReportsToken}' '{gatewayUrl}/api/external/conversations/daily-report/{day}/{hour}?compressed=false'
+                kcat -b {kafka} -t {other.Tenant.Topic} -C -o beginning -e
+                """);
+        }
+
+        Console.WriteLine();
+    }
+}
