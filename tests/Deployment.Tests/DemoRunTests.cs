@@ -44,7 +44,7 @@ public sealed class DemoRunTests
         {
             var status = await demo.Status.SnapshotAsync();
             Assert.All(status, t => Assert.Equal(0, t.Errors));
-            if (status.All(t => t is { SentToCa: > 0, EventsOut: > 0, ReportsBuilt: 1, GenesysCallsEnded: > 0 }))
+            if (status.All(t => t is { SentToCa: > 0, EventsOut: > 0, ReportsBuilt: 1, GenesysCallsEnded: > 0, GenesysCallsImported: > 0 }))
             {
                 break;
             }

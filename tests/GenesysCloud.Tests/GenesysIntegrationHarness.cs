@@ -3,6 +3,7 @@ using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 using KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
 using KnovvuOrleans.Grains.GenesysCloud;
 using KnovvuOrleans.Grains.KnovvuAnalytics;
+using KnovvuOrleans.Grains.ObjectStorage;
 using KnovvuOrleans.Grains.Storage;
 using KnovvuOrleans.Grains.Tenants;
 using KnovvuOrleans.Runtime;
@@ -10,19 +11,22 @@ using KnovvuOrleans.Simulators.GenesysCloud;
 using KnovvuOrleans.Simulators.KnovvuAnalytics;
 using KnovvuOrleans.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace KnovvuOrleans.GenesysCloud.Tests;
 
 /// <summary>
 /// One silo on real PostgreSQL with the Genesys Cloud and Knovvu Analytics simulators over HTTP and websocket; the
-/// calls stream goes to <see cref="CallRecorderGrain"/> and imports to <see cref="ImportRequestsGrain"/>.
+/// calls stream goes to <see cref="CallRecorderGrain"/> as well as to the importer, which stores audio on the S3 server.
 /// </summary>
 public sealed class GenesysIntegrationHarness : IAsyncDisposable
 {
     public const string Tenant = "acme";
     public const string OrgId = "org-1";
 
+    private readonly string _bucket = $"genesys-{Guid.NewGuid():N}";
     private PostgresTestDatabase _database = null!;
+    private NpgsqlDataSource _sql = null!;
 
     public GenesysCloudSimulator Genesys { get; private set; } = null!;
 
@@ -32,8 +36,6 @@ public sealed class GenesysIntegrationHarness : IAsyncDisposable
 
     public RecordedCalls Calls { get; } = new();
 
-    public ImportRequests Imports { get; } = new();
-
     public SimulatedOrg Org => Genesys.Org(OrgId);
 
     public IGenesysIntegrationGrain Integration => Silo.Client.GetGrain<IGenesysIntegrationGrain>(Tenant);
@@ -42,6 +44,7 @@ public sealed class GenesysIntegrationHarness : IAsyncDisposable
     {
         var harness = new GenesysIntegrationHarness();
         harness._database = await PostgresTestDatabase.CreateAsync();
+        harness._sql = NpgsqlDataSource.Create(harness._database.ConnectionString);
         harness.Genesys = await GenesysCloudSimulator.StartAsync(new()
         {
             Clients = [new("gc-client", "gc-secret", OrgId)],
@@ -55,7 +58,7 @@ public sealed class GenesysIntegrationHarness : IAsyncDisposable
                 services.AddKnovvuGrainServices();
                 services.AddKnovvuPostgresStorage();
                 services.AddSingleton(harness.Calls);
-                services.AddSingleton(harness.Imports);
+                services.Configure<ObjectStorageOptions>(o => ImportedCalls.UseTestS3(o, harness._bucket));
                 services.Configure<GenesysListenerOptions>(o =>
                 {
                     o.HeartbeatTimeout = TimeSpan.FromSeconds(2);
@@ -75,6 +78,9 @@ public sealed class GenesysIntegrationHarness : IAsyncDisposable
 
     public Task ConfigureCaAsync() => Silo.Client.GetGrain<ICaIntegrationGrain>(Tenant)
         .Configure(new CaIntegrationSettings(Ca.BaseUrl, Ca.TokenEndpoint, "ca-client", "ca-secret", Enabled: true));
+
+    /// <summary>How many rows of the conversation log each imported Genesys call has.</summary>
+    public Task<IReadOnlyDictionary<string, long>> ImportedAsync() => ImportedCalls.CountsAsync(_sql, Tenant);
 
     public GenesysInstallation Installation(SimulatedGroup group) =>
         new(OrgId, "Knovvu Analytics", "knovvu-integration", "gc-client", "gc-secret", group.Id, ApiBaseUrl: Genesys.BaseUrl, LoginBaseUrl: Genesys.LoginBaseUrl);
@@ -119,6 +125,7 @@ public sealed class GenesysIntegrationHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Silo.DisposeAsync();
+        await _sql.DisposeAsync();
         await Ca.DisposeAsync();
         await Genesys.DisposeAsync();
         await _database.DisposeAsync();

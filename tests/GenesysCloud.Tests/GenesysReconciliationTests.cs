@@ -17,13 +17,9 @@ public sealed class GenesysReconciliationTests
         await harness.InstallAsync(harness.Org.AddGroup("Agents", members));
         await harness.ListeningAsync(1);
 
-        // Heard on the socket and imported by the importer (here: the test on its behalf).
+        // Heard on the socket and imported by the importer.
         var heard = Enumerable.Range(0, 3).Select(i => harness.Genesys.Calls.EndCall(members[i].Id)).ToList();
-        await Eventually.TrueAsync(() => heard.All(h => harness.Calls.All.Any(c => c.ConversationId == h.Id)), "the heard calls on the stream");
-        foreach (var call in heard)
-        {
-            Assert.True(harness.Imports.Add(call.Id));
-        }
+        await Eventually.TrueAsync(() => harness.ImportedAsync().Result.Count == heard.Count, "the heard calls imported");
 
         // The socket goes down: the channel expires and no new one can be created for a while.
         harness.Genesys.Faults.Add(new FaultRule { Kind = FaultKind.ServerError, Path = GenesysCloudApi.ChannelsPath });
@@ -42,12 +38,15 @@ public sealed class GenesysReconciliationTests
         var summary = status.LastReconciliation!;
         Assert.Null(summary.Error);
         Assert.Equal((8, 3, 5, 0, 0), (summary.Found, summary.AlreadyImported, summary.ImportedNow, summary.Pending, summary.Failed));
-        Assert.Equal(heard.Concat(missed).Select(c => c.Id).Order(StringComparer.Ordinal), harness.Imports.Imported.Order(StringComparer.Ordinal));
+        var imported = await harness.ImportedAsync();
+        Assert.Equal(heard.Concat(missed).Select(c => c.Id).Order(StringComparer.Ordinal), imported.Keys.Order(StringComparer.Ordinal));
+        Assert.All(imported.Values, rows => Assert.Equal(1, rows));
         Assert.DoesNotContain(harness.Calls.All, c => missed.Any(m => m.Id == c.ConversationId));
         Assert.Equal(TimeSpan.FromHours(24), summary.IntervalEnd - summary.IntervalStart);
 
         // A second run finds the same calls, all imported by now.
         summary = (await harness.ReconcileAsync()).LastReconciliation!;
         Assert.Equal((8, 8, 0), (summary.Found, summary.AlreadyImported, summary.ImportedNow));
+        Assert.All((await harness.ImportedAsync()).Values, rows => Assert.Equal(1, rows));
     }
 }

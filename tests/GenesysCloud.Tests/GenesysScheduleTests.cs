@@ -37,6 +37,6 @@ public sealed class GenesysScheduleTests
         var reconciliation = (await harness.Integration.GetStatus())!.LastReconciliation!;
         Assert.True(reconciliation.StartedAt.TimeOfDay >= reconcileAt || reconciliation.StartedAt.TimeOfDay < TimeSpan.FromSeconds(10),
             $"started at {reconciliation.StartedAt:o}, due at {reconcileAt}");
-        Assert.Equal([missed.Id], harness.Imports.Imported);
+        Assert.Equal([missed.Id], (await harness.ImportedAsync()).Keys);
     }
 }

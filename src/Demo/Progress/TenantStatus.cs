@@ -1,7 +1,7 @@
 namespace KnovvuOrleans.Demo.Progress;
 
 /// <summary>
-/// One line of the status page. <see cref="GenesysCallsImported"/> is null while this build has no Genesys importer.
+/// One line of the status page. <see cref="GenesysCallsImported"/> is null while no Genesys call has ended.
 /// </summary>
 public sealed record TenantStatus(
     string Tenant,

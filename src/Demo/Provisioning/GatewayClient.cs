@@ -30,7 +30,7 @@ public sealed class GatewayClient(HttpClient http)
     }
 
     /// <summary>Sends without judging the answer (the caller decides what a status means).</summary>
-    public async Task<HttpResponseMessage> TrySendAsync(HttpMethod method, string path, string token, object? body = null, CancellationToken cancellationToken = default)
+    private async Task<HttpResponseMessage> TrySendAsync(HttpMethod method, string path, string token, object? body = null, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -56,7 +56,7 @@ public sealed class TenantProvisioner(GatewayClient gateway, string hostToken, K
 
     private async Task InstallGenesysAsync(DemoTenant tenant, string adminToken, SimulatedGroup group, CancellationToken cancellationToken)
     {
-        using var response = await gateway.TrySendAsync(HttpMethod.Post, $"/api/tenants/{tenant.Id}/integrations/genesys/install", adminToken, new
+        await gateway.SendAsync(HttpMethod.Post, $"/api/tenants/{tenant.Id}/integrations/genesys/install", adminToken, new
         {
             orgId = tenant.GenesysOrgId,
             role = "Knovvu Analytics",
@@ -67,18 +67,6 @@ public sealed class TenantProvisioner(GatewayClient gateway, string hostToken, K
             apiBaseUrl = genesys.BaseUrl,
             loginBaseUrl = genesys.LoginBaseUrl,
         }, cancellationToken);
-        // The install route comes with the Genesys importer; until it is merged the calls are only simulated.
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            Console.WriteLine($"[{tenant.Id}] Genesys import not available in this build (the install route answered 404); calls are simulated only");
-            return;
-        }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new GatewayCallException("genesys/install", response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
-        }
-
         Console.WriteLine($"[{tenant.Id}] Genesys installed: org {tenant.GenesysOrgId}, group {group.Id} ({group.Members.Count} agents)");
     }
 }

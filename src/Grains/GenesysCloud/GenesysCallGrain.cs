@@ -103,7 +103,7 @@ public sealed class GenesysCallGrain(
         }
 
         await GrainFactory.GetGrain<IConversationGrain>(ConversationKey.For(TenantId, ConversationId))
-            .IngestImportedCall(GenesysCallMapping.ToImportedCall(settings.GroupId, details, stored));
+            .IngestImportedCall(GenesysCallMapping.ToImportedCall(TenantId, settings.GroupId, details, stored));
         await analysisQueue.EnqueueAsync(TenantId, ConversationId, ConversationRecord.GenesysSource, CancellationToken.None);
         state.State = state.State with { Imported = true, ImportedAt = DateTimeOffset.UtcNow, Recordings = stored };
         await state.WriteStateAsync();

@@ -7,8 +7,8 @@ using KnovvuOrleans.Grains.Conversations;
 namespace KnovvuOrleans.Grains.GenesysCloud;
 
 /// <summary>
-/// A Genesys call's details as the conversation it becomes: the agent is the first agent participant's user id (what
-/// the group sync creates CA agents from), the department the integration's group, the times the conversation's (its
+/// A Genesys call's details as the conversation it becomes: the agent is the first agent participant, named as the group
+/// sync names it in CA (<see cref="GenesysToCaMapping"/>), the department the integration's group, the times the conversation's (its
 /// agent's last segment end while Genesys has no conversation end yet), and the attached data the call's direction,
 /// type, caller, dialled number, queue and wrap-up code, every key always present.
 /// </summary>
@@ -22,7 +22,7 @@ public static class GenesysCallMapping
         public const string WrapUpCode = "wrapUpCode";
     }
 
-    public static ImportedCall ToImportedCall(string groupId, AnalyticsConversation details, IReadOnlyList<StoredRecording> recordings)
+    public static ImportedCall ToImportedCall(string tenantId, string groupId, AnalyticsConversation details, IReadOnlyList<StoredRecording> recordings)
     {
         var agent = details.Participants.FirstOrDefault(p => p.Purpose == GenesysCloudApi.Purposes.Agent && p.UserId is not null);
         var agentSegments = agent?.Sessions.SelectMany(s => s.Segments).ToList() ?? [];
@@ -32,8 +32,8 @@ public static class GenesysCallMapping
                   ?? details.ConversationStart;
         return new ImportedCall(
             ConversationRecord.GenesysSource,
-            agent?.UserId ?? "",
-            groupId,
+            agent?.UserId is { } userId ? GenesysToCaMapping.AgentExternalId(tenantId, userId) : "",
+            GenesysToCaMapping.DepartmentExternalId(tenantId, groupId),
             details.ConversationStart,
             end,
             details.OriginatingDirection,

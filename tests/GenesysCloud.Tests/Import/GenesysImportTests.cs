@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
+using KnovvuOrleans.Grains.GenesysCloud;
 using KnovvuOrleans.Runtime;
 using KnovvuOrleans.Simulators.Faults;
 using KnovvuOrleans.Simulators.GenesysCloud;
@@ -48,7 +49,7 @@ public sealed class GenesysImportTests(ITestOutputHelper output)
             Assert.Equal(JsonSerializer.Serialize(call.Details), JsonSerializer.Serialize(document.Details));
             Assert.Equal(call.Recordings.Select(r => (r.Id, (long)r.GetAudio().Length)), document.Recordings.Select(r => (r.RecordingId, r.Bytes)));
             var created = harness.Feed.CreatedBodyOf(call.Id)!;
-            Assert.Contains(call.AgentUserId, created, StringComparison.Ordinal);
+            Assert.Contains($"\"{GenesysToCaMapping.AgentExternalId(ImportHarness.TenantId, call.AgentUserId)}\"", created, StringComparison.Ordinal);
             Assert.Contains(call.Id, created, StringComparison.Ordinal);
         }
 

@@ -86,14 +86,7 @@ public sealed class ImportHarness : IAsyncDisposable
             services.AddKnovvuGrainServices();
             services.AddKnovvuPostgresStorage();
             services.AddSingleton<IDataFeederConnector>(Feed);
-            services.Configure<ObjectStorageOptions>(o =>
-            {
-                o.Provider = ObjectStorageOptions.S3Provider;
-                o.ServiceUrl = TestEnvironment.S3Url;
-                o.AccessKey = TestEnvironment.S3AccessKey;
-                o.SecretKey = TestEnvironment.S3SecretKey;
-                o.Bucket = _bucket;
-            });
+            services.Configure<ObjectStorageOptions>(o => ImportedCalls.UseTestS3(o, _bucket));
             services.Configure<GenesysCloudClientOptions>(o =>
             {
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
@@ -124,20 +117,7 @@ public sealed class ImportHarness : IAsyncDisposable
     public Task<int> QueuedForAnalysisAsync() => Silo.Services.GetRequiredService<IAnalysisQueue>().CountAsync(TenantId, default);
 
     /// <summary>How many rows of the conversation log each Genesys conversation has.</summary>
-    public async Task<IReadOnlyDictionary<string, long>> LoggedGenesysCallsAsync()
-    {
-        await using var command = _sql.CreateCommand(
-            "SELECT external_id, count(*) FROM knovvu.conversations WHERE tenant_id = $1 AND source = 'genesys' AND is_call GROUP BY external_id");
-        command.Parameters.Add(new() { Value = TenantId });
-        var rows = new Dictionary<string, long>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows[reader.GetString(0)] = reader.GetInt64(1);
-        }
-
-        return rows;
-    }
+    public Task<IReadOnlyDictionary<string, long>> LoggedGenesysCallsAsync() => ImportedCalls.CountsAsync(_sql, TenantId);
 
     /// <summary>The call's document in the conversation log: its details and stored recordings.</summary>
     public async Task<GenesysCallDocument> DocumentOfAsync(string conversationId)
