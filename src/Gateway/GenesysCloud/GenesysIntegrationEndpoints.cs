@@ -26,8 +26,9 @@ internal static class GenesysIntegrationEndpoints
         genesys.MapGet("", GetAsync).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Reads the settings; the client secret is never returned, only whether one is stored.");
         genesys.MapGet("/status", GetStatusAsync).ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Channel state per shard, subscribed members, last event, the last sync and reconciliation; backlog = members "
-                         + "whose channel is not listening (their calls wait for the reconciliation) and the calls the last reconciliation left pending or failed.");
+            .WithSummary("Channel state per shard, subscribed members, last event, the importer's counts, the last sync and reconciliation; "
+                         + "backlog = members whose channel is not listening (their calls wait for the reconciliation), calls being imported, "
+                         + "and the calls the last reconciliation left pending or failed.");
         genesys.MapPost("/sync", StartSyncAsync).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Starts a group sync now (members → CA agents, channel shards); a running one is not started twice.");
         genesys.MapPost("/reconcile", StartReconciliationAsync).ProducesProblem(StatusCodes.Status404NotFound)

@@ -9,7 +9,8 @@ public sealed record GenesysIntegrationStatus(
     DateTimeOffset? LastEventAt,
     GenesysBacklog Backlog,
     GenesysSyncSummary? LastSync,
-    GenesysReconciliationSummary? LastReconciliation);
+    GenesysReconciliationSummary? LastReconciliation,
+    GenesysImporterStatus Importer);
 
 /// <summary>One channel shard (<c>{tenantId}/{Shard}</c>) as its channel grain reports it.</summary>
 public sealed record GenesysShardStatus(
@@ -17,10 +18,11 @@ public sealed record GenesysShardStatus(
 
 /// <summary>
 /// What is known to be waiting: <see cref="UnwatchedMembers"/> are members whose channel is not listening now (their
-/// calls ending meanwhile reach only the next reconciliation); <see cref="CallsLeftByLastReconciliation"/> are the
-/// calls the last reconciliation left pending (recordings transcoding) or failed.
+/// calls ending meanwhile reach only the next reconciliation); <see cref="CallsBeingImported"/> are ended calls the
+/// importer is working on; <see cref="CallsLeftByLastReconciliation"/> are the calls the last reconciliation left
+/// pending (recordings transcoding) or failed.
 /// </summary>
-public sealed record GenesysBacklog(int UnwatchedMembers, int CallsLeftByLastReconciliation);
+public sealed record GenesysBacklog(int UnwatchedMembers, int CallsBeingImported, int CallsLeftByLastReconciliation);
 
 /// <summary>How a group sync went. <see cref="CaOutcome"/>: sent, unchanged, not-configured, disabled or failed.</summary>
 public sealed record GenesysSyncSummary(

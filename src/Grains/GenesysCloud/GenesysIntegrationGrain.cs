@@ -212,15 +212,17 @@ public sealed class GenesysIntegrationGrain(
         }
 
         var left = settings.LastReconciliation is { } last ? last.Pending + last.Failed : 0;
+        var importer = await GrainFactory.GetGrain<IGenesysCallImporterGrain>(TenantId).GetStatus();
         return new GenesysIntegrationStatus(
             _syncRunning,
             _reconciliationRunning,
             channels,
             channels.Where(c => c.Listening).Sum(c => c.Members),
             channels.Max(c => c.LastEventAt),
-            new GenesysBacklog(channels.Where(c => !c.Listening).Sum(c => c.Members), left),
+            new GenesysBacklog(channels.Where(c => !c.Listening).Sum(c => c.Members), importer.Backlog, left),
             settings.LastSync,
-            settings.LastReconciliation);
+            settings.LastReconciliation,
+            importer);
     }
 
     private GenesysConnection Connection(GenesysIntegrationState settings) =>
