@@ -35,6 +35,8 @@ public sealed class GenesysReconciliationTests
 
         var status = await harness.ReconcileAsync();
 
+        Assert.Equal(heard.Count, status.Importer.Imported);
+        Assert.Equal(0, status.Backlog.CallsBeingImported);
         var summary = status.LastReconciliation!;
         Assert.Null(summary.Error);
         Assert.Equal((8, 3, 5, 0, 0), (summary.Found, summary.AlreadyImported, summary.ImportedNow, summary.Pending, summary.Failed));

@@ -43,20 +43,18 @@ public sealed record GenesysInstallation(
             }
         }
 
-        ValidateUrl(errors, "apiBaseUrl", ApiBaseUrl);
-        ValidateUrl(errors, "loginBaseUrl", LoginBaseUrl);
+        if (ApiBaseUrl is not null)
+        {
+            ServiceUrl.Validate(errors, "apiBaseUrl", ApiBaseUrl);
+        }
+
+        if (LoginBaseUrl is not null)
+        {
+            ServiceUrl.Validate(errors, "loginBaseUrl", LoginBaseUrl);
+        }
         return errors;
     }
 
-    // The secret must not travel in clear outside loopback: http is allowed only there (tests, the demo).
-    private static void ValidateUrl(ValidationErrors errors, string field, Uri? url)
-    {
-        if (url is not null && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && !(url.Scheme == Uri.UriSchemeHttp && url.IsLoopback))
-            || !string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment) || !string.IsNullOrEmpty(url.UserInfo)))
-        {
-            errors.Add(field, $"{field} must be an absolute https URL (http only on loopback) without query, fragment or user info.");
-        }
-    }
 
     /// <summary>The secret masked, so the installation can be logged or echoed.</summary>
     public override string ToString() => $"Genesys installation {{ org {OrgId}, client {ClientId}, group {GroupId}, {ResolvedApiBaseUrl} }}";

@@ -11,8 +11,8 @@ public sealed record CaIntegrationSettings(Uri ServiceBaseUrl, Uri TokenEndpoint
     public ValidationErrors Validate(bool secretStored)
     {
         var errors = new ValidationErrors();
-        ValidateUrl(errors, "serviceBaseUrl", ServiceBaseUrl);
-        ValidateUrl(errors, "tokenEndpoint", TokenEndpoint);
+        ServiceUrl.Validate(errors, "serviceBaseUrl", ServiceBaseUrl);
+        ServiceUrl.Validate(errors, "tokenEndpoint", TokenEndpoint);
         DisplayName.Validate(errors, "clientId", ClientId, 200);
         if (ClientSecret is null ? !secretStored : string.IsNullOrWhiteSpace(ClientSecret) || ClientSecret.Length > 1000)
         {
@@ -22,15 +22,6 @@ public sealed record CaIntegrationSettings(Uri ServiceBaseUrl, Uri TokenEndpoint
         return errors;
     }
 
-    // The secret must not travel in clear outside loopback: http is allowed only there (tests, the demo).
-    private static void ValidateUrl(ValidationErrors errors, string field, Uri? url)
-    {
-        if (url is not { IsAbsoluteUri: true } || (url.Scheme != Uri.UriSchemeHttps && !(url.Scheme == Uri.UriSchemeHttp && url.IsLoopback))
-            || !string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment) || !string.IsNullOrEmpty(url.UserInfo))
-        {
-            errors.Add(field, $"{field} must be an absolute https URL (http only on loopback) without query, fragment or user info.");
-        }
-    }
 
     /// <summary>The secret masked, so the settings can be logged or echoed.</summary>
     public override string ToString() =>
