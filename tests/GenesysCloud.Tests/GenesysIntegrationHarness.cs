@@ -67,9 +67,13 @@ public sealed class GenesysIntegrationHarness : IAsyncDisposable
                 services.Configure<GenesysCloudClientOptions>(o =>
                 {
                     o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
-                    // Fifteen member pages at Genesys' default pace would make the tests slow, not better.
-                    o.RequestsPerSecondPerTenant = 100;
+                    // Fifteen member pages at Genesys' default pace would make the tests slow, not better; and the
+                    // importer must keep up with calls ending every 25 ms, since CallRecorderGrain gets each batch of
+                    // the calls stream only after the importer took it (subscribers of a stream share its cursor).
+                    o.RequestsPerSecondPerTenant = 1000;
+                    o.ConcurrentRequestsPerTenant = 8;
                 });
+                services.Configure<GenesysImportOptions>(o => o.MaxConcurrentImportsPerTenant = 8);
                 services.Configure<KnovvuAnalyticsClientOptions>(o => o.RetryBaseDelay = TimeSpan.FromMilliseconds(10));
                 services.Configure<GenesysSyncOptions>(o => sync?.Invoke(o));
             });
