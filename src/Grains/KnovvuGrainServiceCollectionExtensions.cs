@@ -24,8 +24,8 @@ public static class KnovvuGrainServiceCollectionExtensions
         services.AddOptions<GenesysListenerOptions>().BindConfiguration(GenesysListenerOptions.SectionName);
         services.AddOptions<GenesysImportOptions>().BindConfiguration(GenesysImportOptions.SectionName);
         services.AddOptions<GenesysSyncOptions>().BindConfiguration(GenesysSyncOptions.SectionName)
-            .Validate(o => o.GroupSyncPeriod > TimeSpan.Zero && o.ReconcileWindow > TimeSpan.Zero && o.ImportConcurrency > 0 && o.AgentsPerCaRequest > 0,
-                $"{GenesysSyncOptions.SectionName}: periods, ImportConcurrency and AgentsPerCaRequest must be positive.")
+            .Validate(o => o.GroupSyncPeriod > TimeSpan.Zero && o.ReconcileWindow > TimeSpan.Zero && o.ReconcileOverlap >= TimeSpan.Zero && o.ImportConcurrency > 0 && o.AgentsPerCaRequest > 0,
+                $"{GenesysSyncOptions.SectionName}: periods, ImportConcurrency and AgentsPerCaRequest must be positive, ReconcileOverlap not negative.")
             .Validate(o => o.ReconcileAtUtc >= TimeSpan.Zero && o.ReconcileAtUtc < TimeSpan.FromDays(1),
                 $"{GenesysSyncOptions.SectionName}:ReconcileAtUtc must be a time of day (00:00:00 to 23:59:59).")
             .ValidateOnStart();

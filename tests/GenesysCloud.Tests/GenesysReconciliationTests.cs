@@ -9,7 +9,7 @@ namespace KnovvuOrleans.GenesysCloud.Tests;
 public sealed class GenesysReconciliationTests
 {
     [Fact]
-    public async Task Reconciliation_imports_exactly_the_group_calls_of_the_last_24_h_missed_while_the_socket_was_down()
+    public async Task Reconciliation_imports_exactly_the_ended_group_calls_of_the_last_24_h_missed_while_the_socket_was_down()
     {
         await using var harness = await GenesysIntegrationHarness.StartAsync();
         var members = harness.Org.AddUsers(3);
@@ -27,9 +27,17 @@ public sealed class GenesysReconciliationTests
         await Eventually.TrueAsync(() => harness.Integration.GetStatus().Result!.Channels.Single() is { Listening: false }, "the channel down");
         var missed = Enumerable.Range(0, 5).Select(i => harness.Genesys.Calls.EndCall(members[i % 3].Id)).ToList();
         Assert.All(missed, m => Assert.Contains(harness.Genesys.Notifications.Lost, n => n.ConversationId == m.Id));
-        // Not to import: a call of someone outside the group, and a member's call that started before the window.
+        // Missed too: a long call that started before the 24 h, within the overlap with the previous run.
+        missed.Add(harness.Genesys.Calls.EndCallWithoutEvent(members[1].Id, new CallOptions
+        {
+            Start = DateTimeOffset.UtcNow.AddHours(-24.5),
+            Duration = TimeSpan.FromHours(1),
+        }));
+        // Not to import: a call of someone outside the group, a member's call that started before the window and
+        // overlap, and a call still going (the next run finds it ended).
         harness.Genesys.Calls.EndCallWithoutEvent(outsider.Id);
-        harness.Genesys.Calls.EndCallWithoutEvent(members[0].Id, new CallOptions { Start = DateTimeOffset.UtcNow.AddHours(-25) });
+        harness.Genesys.Calls.EndCallWithoutEvent(members[0].Id, new CallOptions { Start = DateTimeOffset.UtcNow.AddHours(-26) });
+        var ongoing = harness.Genesys.Calls.StartCall(members[2].Id);
         harness.Genesys.Faults.Clear();
         await harness.ListeningAsync(1);
 
@@ -39,16 +47,17 @@ public sealed class GenesysReconciliationTests
         Assert.Equal(0, status.Backlog.CallsBeingImported);
         var summary = status.LastReconciliation!;
         Assert.Null(summary.Error);
-        Assert.Equal((8, 3, 5, 0, 0), (summary.Found, summary.AlreadyImported, summary.ImportedNow, summary.Pending, summary.Failed));
+        Assert.Equal((9, 3, 6, 0, 0, 1), (summary.Found, summary.AlreadyImported, summary.ImportedNow, summary.Pending, summary.Failed, summary.InProgress));
         var imported = await harness.ImportedAsync();
         Assert.Equal(heard.Concat(missed).Select(c => c.Id).Order(StringComparer.Ordinal), imported.Keys.Order(StringComparer.Ordinal));
         Assert.All(imported.Values, rows => Assert.Equal(1, rows));
         Assert.DoesNotContain(harness.Calls.All, c => missed.Any(m => m.Id == c.ConversationId));
-        Assert.Equal(TimeSpan.FromHours(24), summary.IntervalEnd - summary.IntervalStart);
+        Assert.Equal(TimeSpan.FromHours(25), summary.IntervalEnd - summary.IntervalStart);
+        Assert.DoesNotContain(ongoing.Id, imported.Keys);
 
         // A second run finds the same calls, all imported by now.
         summary = (await harness.ReconcileAsync()).LastReconciliation!;
-        Assert.Equal((8, 8, 0), (summary.Found, summary.AlreadyImported, summary.ImportedNow));
+        Assert.Equal((9, 9, 0), (summary.Found, summary.AlreadyImported, summary.ImportedNow));
         Assert.All((await harness.ImportedAsync()).Values, rows => Assert.Equal(1, rows));
     }
 }

@@ -38,7 +38,10 @@ public sealed record GenesysSyncSummary(
     int ChannelsRetired,
     string? Error);
 
-/// <summary>How a reconciliation went: the group's calls of the interval and what their import answered.</summary>
+/// <summary>
+/// How a reconciliation went: the group's ended calls of the interval (<see cref="Found"/>) and what their import
+/// answered; <see cref="InProgress"/> calls were still going and are left to the next run.
+/// </summary>
 public sealed record GenesysReconciliationSummary(
     DateTimeOffset StartedAt,
     DateTimeOffset EndedAt,
@@ -49,6 +52,7 @@ public sealed record GenesysReconciliationSummary(
     int ImportedNow,
     int Pending,
     int Failed,
+    int InProgress,
     string? Error);
 
 /// <summary>The <see cref="GenesysSyncSummary.CaOutcome"/> values.</summary>

@@ -149,7 +149,7 @@ public sealed class GenesysIntegrationGrain(
             {
                 logger.LogWarning(exception, "Genesys reconciliation of tenant {Tenant} failed; the next one tries again", TenantId);
                 summary = new GenesysReconciliationSummary(
-                    started, time.GetUtcNow(), started - options.Value.ReconcileWindow, started, 0, 0, 0, 0, 0, exception.Message);
+                    started, time.GetUtcNow(), started - options.Value.ReconcileWindow - options.Value.ReconcileOverlap, started, 0, 0, 0, 0, 0, 0, exception.Message);
             }
 
             try

@@ -6,8 +6,9 @@ namespace KnovvuOrleans.Grains.GenesysCloud;
 
 /// <summary>
 /// One reconciliation of a tenant: the conversations Genesys' analytics details query finds in the window (by start
-/// time) that have an agent participant who is a group member are each imported through their call grain, a few at a
-/// time. Import is idempotent, so calls the websocket path already imported only count as already imported.
+/// time, the window plus an overlap with the previous run's) that have ended and have an agent participant who is a
+/// group member are each imported through their call grain, a few at a time. Import is idempotent, so calls the
+/// websocket path already imported only count as already imported; calls still going are left to a later run.
 /// </summary>
 internal sealed class GenesysReconciliation(
     string tenantId,
@@ -27,20 +28,22 @@ internal sealed class GenesysReconciliation(
     public async Task<GenesysReconciliationSummary> RunAsync(CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
-        var (from, to) = (started - options.ReconcileWindow, started);
-        var calls = (await client.QueryConversationsAsync(genesys, from, to, cancellationToken))
+        var (from, to) = (started - options.ReconcileWindow - options.ReconcileOverlap, started);
+        var groupCalls = (await client.QueryConversationsAsync(genesys, from, to, cancellationToken))
             .Where(c => c.Participants.Any(p => p.Purpose == GenesysCloudApi.Purposes.Agent && p.UserId is { } user && members.Contains(user)))
-            .Select(c => c.ConversationId)
-            .Distinct(StringComparer.Ordinal)
+            .DistinctBy(c => c.ConversationId, StringComparer.Ordinal)
             .ToList();
+        var calls = groupCalls.Where(c => c.ConversationEnd is not null).Select(c => c.ConversationId).ToList();
+        var inProgress = groupCalls.Count - calls.Count;
 
         await Parallel.ForEachAsync(calls, new ParallelOptions { MaxDegreeOfParallelism = options.ImportConcurrency, CancellationToken = cancellationToken },
             async (conversationId, _) => Count(conversationId, await ImportAsync(conversationId)));
 
-        var summary = new GenesysReconciliationSummary(started, time.GetUtcNow(), from, to, calls.Count, _alreadyImported, _importedNow, _pending, _failed, null);
+        var summary = new GenesysReconciliationSummary(
+            started, time.GetUtcNow(), from, to, calls.Count, _alreadyImported, _importedNow, _pending, _failed, inProgress, null);
         logger.LogInformation(
-            "Genesys reconciliation of tenant {Tenant} over {From:o}/{To:o}: {Found} calls found, {AlreadyImported} already imported, {ImportedNow} imported now, {Pending} pending, {Failed} failed",
-            tenantId, from, to, summary.Found, summary.AlreadyImported, summary.ImportedNow, summary.Pending, summary.Failed);
+            "Genesys reconciliation of tenant {Tenant} over {From:o}/{To:o}: {Found} calls found, {AlreadyImported} already imported, {ImportedNow} imported now, {Pending} pending, {Failed} failed, {InProgress} still going",
+            tenantId, from, to, summary.Found, summary.AlreadyImported, summary.ImportedNow, summary.Pending, summary.Failed, summary.InProgress);
         return summary;
     }
 

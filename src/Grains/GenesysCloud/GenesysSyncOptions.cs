@@ -14,6 +14,12 @@ public sealed class GenesysSyncOptions
     /// <summary>How far back the reconciliation looks for calls (conversations that started in this window).</summary>
     public TimeSpan ReconcileWindow { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How much further back than <see cref="ReconcileWindow"/> each run looks, so that windows overlap: a call still
+    /// going at one run, which that run leaves alone, is found by the next as long as it lasted less than this.
+    /// </summary>
+    public TimeSpan ReconcileOverlap { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Calls the reconciliation imports at the same time (the client's per-org limits apply on top).</summary>
     public int ImportConcurrency { get; set; } = 4;
 

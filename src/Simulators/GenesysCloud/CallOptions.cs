@@ -41,6 +41,9 @@ public sealed record CallOptions
     /// <summary>False: the call ends without any notification (only the details query finds it, as after a missed event).</summary>
     public bool PublishEvent { get; init; } = true;
 
+    /// <summary>True: the call is still going (<see cref="ScriptedCalls.StartCall"/>): no end in its details, recordings answer 202.</summary>
+    internal bool InProgress { get; init; }
+
     internal void Validate()
     {
         if (Duration <= TimeSpan.Zero || Recordings is < 0 or > 10 || AudioBytes is < 64 or > 256 * 1024 * 1024

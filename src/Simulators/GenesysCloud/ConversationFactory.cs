@@ -30,7 +30,7 @@ internal static class ConversationFactory
         {
             ConversationId = conversationId,
             ConversationStart = start,
-            ConversationEnd = end,
+            ConversationEnd = options.InProgress ? null : end,
             OriginatingDirection = options.Direction,
             DivisionIds = [org.DivisionId],
             Participants =
@@ -103,7 +103,7 @@ internal static class ConversationFactory
 
     private static AnalyticsSegment[] AgentSegments(DateTimeOffset start, DateTimeOffset end, CallOptions options)
     {
-        var interact = Segment(start, end, "interact", options.QueueId, options.DisconnectType);
+        var interact = Segment(start, end, "interact", options.QueueId, options.DisconnectType) with { SegmentEnd = options.InProgress ? null : end };
         return options.WrapUpCode is null
             ? [interact]
             : [interact, Segment(end, end, "wrapup", options.QueueId, null) with { WrapUpCode = options.WrapUpCode }];

@@ -33,6 +33,13 @@ public sealed class ScriptedCalls
         return conversation;
     }
 
+    /// <summary>
+    /// A call of the agent that is still going: the details query finds it, without a conversation end or an end of the
+    /// agent's segment; its recordings answer 202; no event.
+    /// </summary>
+    public SimulatedConversation StartCall(string agentUserId, CallOptions? options = null) =>
+        EndCall(agentUserId, (options ?? new CallOptions()) with { PublishEvent = false, InProgress = true });
+
     /// <summary>A call that ended without any notification: only the details query finds it (what reconciliation is for).</summary>
     public SimulatedConversation EndCallWithoutEvent(string agentUserId, CallOptions? options = null) =>
         EndCall(agentUserId, (options ?? new CallOptions()) with { PublishEvent = false });

@@ -3,8 +3,9 @@ using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 namespace KnovvuOrleans.Simulators.GenesysCloud;
 
 /// <summary>
-/// A call that ended: its analytics details, the event that announced its end, and its recordings, which stay
-/// "transcoding" (answered 202) for the polls and the time <see cref="CallOptions"/> asked for.
+/// A call that ended (or, from <see cref="ScriptedCalls.StartCall"/>, is still going): its analytics details, the event
+/// that announced its end, and its recordings, which stay "transcoding" (answered 202) for the polls and the time
+/// <see cref="CallOptions"/> asked for, and as long as the call goes on.
 /// </summary>
 public sealed class SimulatedConversation
 {
@@ -28,7 +29,8 @@ public sealed class SimulatedConversation
         EventBody = eventBody;
         Recordings = recordings;
         EventPublished = options.PublishEvent;
-        _transcodingPolls = options.TranscodingPolls;
+        End = details.ConversationEnd ?? details.ConversationStart + options.Duration;
+        _transcodingPolls = options.InProgress ? int.MaxValue : options.TranscodingPolls;
         _transcodedAt = End + options.TranscodingTime;
     }
 
@@ -40,7 +42,8 @@ public sealed class SimulatedConversation
 
     public DateTimeOffset Start => Details.ConversationStart;
 
-    public DateTimeOffset End => Details.ConversationEnd!.Value;
+    /// <summary>When the call ended, or, for a call still going, when it is planned to.</summary>
+    public DateTimeOffset End { get; }
 
     /// <summary>What the details endpoint and the details query answer for it.</summary>
     public AnalyticsConversation Details { get; }
