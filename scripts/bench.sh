@@ -2,7 +2,8 @@
 # Runs the benchmarks on a private PostgreSQL with its durability defaults (fsync and synchronous commit on):
 # the runtime's (beside pgbench's simple-update on the same server in the same run, so the state-write figure
 # can be read as a ratio of what this PostgreSQL does on this machine), VA -> Knovvu Analytics end to end, the
-# Data Feeder (beside a raw Kafka producer on the same broker) and the daily reports (beside zipping in memory).
+# Data Feeder (beside a raw Kafka producer on the same broker), the daily reports (beside zipping in memory) and
+# the Genesys call import (beside the same fetches and S3 puts without the cluster).
 # Prints one JSON line per figure and keeps them in bench/results/.
 #   scripts/bench.sh [local-call|state-write|outbox-relay|cross-silo-call|failover ...]   (runtime figures only)
 set -euo pipefail
@@ -17,7 +18,7 @@ KNOVVU_PG_DURABLE=1 services_up "$svc_dir"
 mkdir -p bench/results
 out="bench/results/bench-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
 dotnet build bench/Runtime.Bench -c Release -v q -nologo >&2
-for bench in VirtualAgent DataFeeder Reports; do dotnet build "bench/$bench.Bench" -c Release -v q -nologo >&2; done
+for bench in VirtualAgent DataFeeder Reports Genesys; do dotnet build "bench/$bench.Bench" -c Release -v q -nologo >&2; done
 
 # pgbench with as many clients as the state-write bench has grains (32), three 10 s runs, median.
 pg=(-h 127.0.0.1 -p "$KNOVVU_TEST_PG_PORT" -U postgres)
@@ -44,7 +45,7 @@ for l in lines:
                           "setup": "state_write_throughput median / pgbench_simple_update median"}))
 PY
 if [[ $# -eq 0 ]]; then
-  for bench in VirtualAgent DataFeeder Reports; do
+  for bench in VirtualAgent DataFeeder Reports Genesys; do
     dotnet "bench/$bench.Bench/bin/Release/net10.0/KnovvuOrleans.$bench.Bench.dll" | grep '"bench"' | tee -a "$out.tmp"
   done
 fi
