@@ -43,14 +43,7 @@ internal sealed class ImportSilo : IAsyncDisposable
             services.AddKnovvuGrainServices();
             services.AddKnovvuPostgresStorage();
             services.AddSingleton<IDataFeederConnector, DroppedFeed>();
-            services.Configure<ObjectStorageOptions>(o =>
-            {
-                o.Provider = ObjectStorageOptions.S3Provider;
-                o.ServiceUrl = TestEnvironment.S3Url;
-                o.AccessKey = TestEnvironment.S3AccessKey;
-                o.SecretKey = TestEnvironment.S3SecretKey;
-                o.Bucket = bucket;
-            });
+            services.Configure<ObjectStorageOptions>(o => TestObjectStorage.UseS3(o, bucket));
             // The simulator has no rate limit; the default per-org limits would be the figure.
             services.Configure<GenesysCloudClientOptions>(o =>
             {
@@ -70,7 +63,7 @@ internal sealed class ImportSilo : IAsyncDisposable
         var group = genesys.Org(orgId).AddGroup("Knovvu Analytics", agents);
         await client.GetGrain<IGenesysIntegrationGrain>(TenantId).Install(new GenesysInstallation(
             orgId, "Knovvu Analytics", "knovvu", clientId, clientSecret, group.Id, null, genesys.BaseUrl, genesys.LoginBaseUrl));
-        await client.GetGrain<IGenesysChannelGrain>($"{TenantId}/0").Assign(new GenesysChannelAssignment(
+        await client.GetGrain<IGenesysChannelGrain>(GenesysChannelKey.For(TenantId, 0)).Assign(new GenesysChannelAssignment(
             genesys.BaseUrl, genesys.LoginBaseUrl, clientId, clientSecret, agents.Select(a => a.Id).ToList()));
         await Eventually.TrueAsync(() => genesys.Channels.All.Any(c => c.IsConnected), "the channel's socket connected");
         return new ImportSilo(database, silo);

@@ -58,7 +58,7 @@ public sealed class GenesysIntegrationHarness : IAsyncDisposable
                 services.AddKnovvuGrainServices();
                 services.AddKnovvuPostgresStorage();
                 services.AddSingleton(harness.Calls);
-                services.Configure<ObjectStorageOptions>(o => ImportedCalls.UseTestS3(o, harness._bucket));
+                services.Configure<ObjectStorageOptions>(o => TestObjectStorage.UseS3(o, harness._bucket));
                 services.Configure<GenesysListenerOptions>(o =>
                 {
                     o.HeartbeatTimeout = TimeSpan.FromSeconds(2);

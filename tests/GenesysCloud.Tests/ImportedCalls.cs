@@ -1,22 +1,10 @@
-using KnovvuOrleans.Grains.ObjectStorage;
-using KnovvuOrleans.Testing;
 using Npgsql;
 
 namespace KnovvuOrleans.GenesysCloud.Tests;
 
-/// <summary>What the importer left behind for a tenant: Genesys calls in the conversation log, and object storage on S3.</summary>
+/// <summary>What the importer left behind for a tenant: its Genesys calls in the conversation log.</summary>
 public static class ImportedCalls
 {
-    /// <summary>The Swift S3 server of the test services, in a bucket of its own.</summary>
-    public static void UseTestS3(ObjectStorageOptions options, string bucket)
-    {
-        options.Provider = ObjectStorageOptions.S3Provider;
-        options.ServiceUrl = TestEnvironment.S3Url;
-        options.AccessKey = TestEnvironment.S3AccessKey;
-        options.SecretKey = TestEnvironment.S3SecretKey;
-        options.Bucket = bucket;
-    }
-
     /// <summary>How many rows of the conversation log each Genesys conversation of the tenant has.</summary>
     public static async Task<IReadOnlyDictionary<string, long>> CountsAsync(NpgsqlDataSource sql, string tenantId)
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Runtime;
 
 namespace KnovvuOrleans.Grains.Abstractions.GenesysCloud;
@@ -46,4 +48,10 @@ public sealed record GenesysCallEnded(string TenantId, string ConversationId, st
 public static class GenesysCallsStream
 {
     public const string Namespace = "genesys-calls";
+}
+
+/// <summary>Channel grain keys: <c>{tenantId}/{shard}</c>, shards numbered from 0.</summary>
+public static class GenesysChannelKey
+{
+    public static string For(string tenantId, int shard) => TenantKey.For(tenantId, shard.ToString(CultureInfo.InvariantCulture));
 }

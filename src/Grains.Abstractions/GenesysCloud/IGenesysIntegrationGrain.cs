@@ -18,7 +18,7 @@ public interface IGenesysIntegrationGrain : IGrainWithStringKey
     /// <summary>Null when nothing is installed.</summary>
     Task<GenesysIntegrationView?> Get();
 
-    /// <summary>How importers reach the org; the secret stays encrypted. Null when nothing is installed.</summary>
+    /// <summary>How importers reach the org and which group they import for; the secret stays encrypted. Null when nothing is installed.</summary>
     [AlwaysInterleave]
     Task<GenesysOrg?> GetOrg();
 
@@ -39,8 +39,11 @@ public interface IGenesysIntegrationGrain : IGrainWithStringKey
     Task SaveReconciliation(GenesysReconciliationSummary summary);
 }
 
-/// <summary>The org's endpoints and OAuth client as stored: <see cref="ProtectedClientSecret"/> is the encrypted secret.</summary>
-public sealed record GenesysOrg(Uri ApiBaseUrl, Uri LoginBaseUrl, string ClientId, string ProtectedClientSecret)
+/// <summary>
+/// The org's endpoints and OAuth client as stored (<see cref="ProtectedClientSecret"/> is the encrypted secret), and
+/// the group whose calls are imported: all an importer needs, in one call.
+/// </summary>
+public sealed record GenesysOrg(Uri ApiBaseUrl, Uri LoginBaseUrl, string ClientId, string ProtectedClientSecret, string GroupId)
 {
     public override string ToString() => $"Genesys org at {ApiBaseUrl} (client {ClientId})";
 }

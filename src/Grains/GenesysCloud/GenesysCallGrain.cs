@@ -71,8 +71,7 @@ public sealed class GenesysCallGrain(
             return GenesysImportOutcome.AlreadyImported;
         }
 
-        var integration = GrainFactory.GetGrain<IGenesysIntegrationGrain>(TenantId);
-        if (await integration.GetOrg() is not { } org || await integration.Get() is not { } settings)
+        if (await GrainFactory.GetGrain<IGenesysIntegrationGrain>(TenantId).GetOrg() is not { } org)
         {
             logger.LogWarning("Genesys call {Conversation} of {Tenant} not imported: no Genesys installation", ConversationId, TenantId);
             return GenesysImportOutcome.NotInstalled;
@@ -103,7 +102,7 @@ public sealed class GenesysCallGrain(
         }
 
         await GrainFactory.GetGrain<IConversationGrain>(ConversationKey.For(TenantId, ConversationId))
-            .IngestImportedCall(GenesysCallMapping.ToImportedCall(TenantId, settings.GroupId, details, stored));
+            .IngestImportedCall(GenesysCallMapping.ToImportedCall(TenantId, org.GroupId, details, stored));
         await analysisQueue.EnqueueAsync(TenantId, ConversationId, ConversationRecord.GenesysSource, CancellationToken.None);
         state.State = state.State with { Imported = true, ImportedAt = DateTimeOffset.UtcNow, Recordings = stored };
         await state.WriteStateAsync();

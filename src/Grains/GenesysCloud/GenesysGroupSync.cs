@@ -1,6 +1,5 @@
 using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 using KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
-using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.KnovvuAnalytics;
 using KnovvuOrleans.Grains.Outbound;
 using KnovvuOrleans.Runtime;
@@ -65,7 +64,7 @@ internal sealed class GenesysGroupSync(
     }
 
     private IGenesysChannelGrain Channel(int shard) =>
-        grains.GetGrain<IGenesysChannelGrain>(TenantKey.For(tenantId, shard.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        grains.GetGrain<IGenesysChannelGrain>(GenesysChannelKey.For(tenantId, shard));
 
     private async Task<AgentsOutcome> SyncAgentsAsync(GenesysGroup group, IReadOnlyList<GenesysUser> members, CancellationToken cancellationToken)
     {

@@ -1,6 +1,4 @@
-using System.Globalization;
 using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
-using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.KnovvuAnalytics;
 using KnovvuOrleans.Grains.Outbound;
 using KnovvuOrleans.Runtime;
@@ -70,7 +68,7 @@ public sealed class GenesysIntegrationGrain(
     public Task<GenesysIntegrationView?> Get() => Task.FromResult(View());
 
     public Task<GenesysOrg?> GetOrg() => Task.FromResult(state.RecordExists
-        ? new GenesysOrg(state.State.ApiBaseUrl, state.State.LoginBaseUrl, state.State.ClientId, state.State.ProtectedClientSecret)
+        ? new GenesysOrg(state.State.ApiBaseUrl, state.State.LoginBaseUrl, state.State.ClientId, state.State.ProtectedClientSecret, state.State.GroupId)
         : null);
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
@@ -197,22 +195,18 @@ public sealed class GenesysIntegrationGrain(
             return null;
         }
 
+        // The channels and the importer are asked at once: a status read should not take one round trip per shard.
         var settings = state.State;
-        var channels = new List<GenesysShardStatus>();
-        for (var shard = 0; shard < settings.Shards.Count; shard++)
-        {
-            if (settings.Shards[shard].Count == 0)
+        var importerStatus = GrainFactory.GetGrain<IGenesysCallImporterGrain>(TenantId).GetStatus();
+        var channels = await Task.WhenAll(Enumerable.Range(0, settings.Shards.Count).Where(shard => settings.Shards[shard].Count > 0)
+            .Select(async shard =>
             {
-                continue;
-            }
-
-            var channel = await GrainFactory.GetGrain<IGenesysChannelGrain>(TenantKey.For(TenantId, shard.ToString(CultureInfo.InvariantCulture))).GetStatus();
-            channels.Add(new GenesysShardStatus(shard, channel.ChannelId, channel.Listening, settings.Shards[shard].Count, channel.CallsEnded,
-                channel.LastEventAt, channel.Reconnects, channel.LastError));
-        }
-
+                var channel = await GrainFactory.GetGrain<IGenesysChannelGrain>(GenesysChannelKey.For(TenantId, shard)).GetStatus();
+                return new GenesysShardStatus(shard, channel.ChannelId, channel.Listening, settings.Shards[shard].Count, channel.CallsEnded,
+                    channel.LastEventAt, channel.Reconnects, channel.LastError);
+            }));
+        var importer = await importerStatus;
         var left = settings.LastReconciliation is { } last ? last.Pending + last.Failed : 0;
-        var importer = await GrainFactory.GetGrain<IGenesysCallImporterGrain>(TenantId).GetStatus();
         return new GenesysIntegrationStatus(
             _syncRunning,
             _reconciliationRunning,

@@ -53,14 +53,7 @@ public sealed class ObjectStoreTests
     private static IObjectStore Create(string provider)
     {
         var options = Options.Create(provider == ObjectStorageOptions.S3Provider
-            ? new ObjectStorageOptions
-            {
-                Provider = provider,
-                ServiceUrl = TestEnvironment.S3Url,
-                AccessKey = TestEnvironment.S3AccessKey,
-                SecretKey = TestEnvironment.S3SecretKey,
-                Bucket = $"store-{Guid.NewGuid():N}",
-            }
+            ? TestObjectStorage.UseS3(new ObjectStorageOptions(), $"store-{Guid.NewGuid():N}")
             : new ObjectStorageOptions { Provider = provider, LocalPath = $"knovvu-store-test-{Guid.NewGuid():N}" });
         return provider == ObjectStorageOptions.S3Provider ? new S3ObjectStore(options) : new LocalFolderObjectStore(options);
     }

@@ -86,7 +86,7 @@ public sealed class ImportHarness : IAsyncDisposable
             services.AddKnovvuGrainServices();
             services.AddKnovvuPostgresStorage();
             services.AddSingleton<IDataFeederConnector>(Feed);
-            services.Configure<ObjectStorageOptions>(o => ImportedCalls.UseTestS3(o, _bucket));
+            services.Configure<ObjectStorageOptions>(o => TestObjectStorage.UseS3(o, _bucket));
             services.Configure<GenesysCloudClientOptions>(o =>
             {
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
@@ -107,7 +107,7 @@ public sealed class ImportHarness : IAsyncDisposable
     /// <summary>Listens to every agent's calls on one channel, and waits until its socket is connected.</summary>
     public async Task ListenAsync()
     {
-        await Client.GetGrain<IGenesysChannelGrain>($"{TenantId}/0").Assign(new GenesysChannelAssignment(
+        await Client.GetGrain<IGenesysChannelGrain>(GenesysChannelKey.For(TenantId, 0)).Assign(new GenesysChannelAssignment(
             Genesys.BaseUrl, Genesys.LoginBaseUrl, "gc-client", "gc-secret", Agents.Select(a => a.Id).ToList()));
         await Eventually.TrueAsync(() => Genesys.Channels.All.Any(c => c.IsConnected), "the channel's socket connected");
     }
