@@ -5,7 +5,7 @@ using KnovvuOrleans.Demo.Reports;
 using KnovvuOrleans.Demo.Simulators;
 using KnovvuOrleans.Demo.Traffic;
 using KnovvuOrleans.Gateway;
-using KnovvuOrleans.Runtime;
+using Orleans;
 using KnovvuOrleans.Simulators.GenesysCloud;
 using KnovvuOrleans.Simulators.Kafka;
 using KnovvuOrleans.Simulators.KnovvuAnalytics;

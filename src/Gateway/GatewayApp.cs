@@ -10,6 +10,7 @@ using KnovvuOrleans.Gateway.OpenApi;
 using KnovvuOrleans.Gateway.Tenants;
 using KnovvuOrleans.Gateway.VirtualAgent;
 using KnovvuOrleans.Hosting;
+using Orleans.Dashboard;
 
 namespace KnovvuOrleans.Gateway;
 
@@ -29,9 +30,19 @@ public static class GatewayApp
             builder.Configuration.AddCommandLine(options.Args ?? []);
         }
 
-        // The gateway hosts a silo in-process; endpoints reach grains only through IClusterClient, so a client-only
-        // process (Runtime:Cluster:HostGrains=false) serves as well.
-        var storage = builder.AddKnovvuSilo();
+        // Endpoints reach grains only through IClusterClient, so the same app runs with a silo in-process (the demo,
+        // one-process deployments) or as a client of a cluster (Cluster:HostSilo=false).
+        var storage = StorageOptions.From(builder.Configuration);
+        var hostsSilo = builder.Configuration.GetSection(KnovvuClusterOptions.SectionName).Get<KnovvuClusterOptions>()?.HostSilo ?? true;
+        if (hostsSilo)
+        {
+            builder.UseOrleans(silo => silo.AddKnovvu());
+        }
+        else
+        {
+            builder.UseOrleansClient(client => client.AddKnovvu());
+            builder.Services.AddKnovvuServices(builder.Configuration, storage);
+        }
 
         builder.Services.AddGatewayHttp();
         builder.Services.AddGatewayAuth();
@@ -63,7 +74,12 @@ public static class GatewayApp
         app.MapConversationResultEndpoints();
         app.MapDailyReportEndpoints();
 
-        app.Logger.LogInformation("Gateway using the {Provider} provider", storage.Provider);
+        if (hostsSilo)
+        {
+            app.MapOrleansDashboard("/dashboard");
+        }
+
+        app.Logger.LogInformation("Gateway {Mode} on {Provider} storage", hostsSilo ? "with an in-process silo" : "as a cluster client", storage.Provider);
         return app;
     }
 }

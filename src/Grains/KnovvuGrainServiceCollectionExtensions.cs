@@ -3,6 +3,7 @@ using KnovvuOrleans.Grains.GenesysCloud;
 using KnovvuOrleans.Grains.KnovvuAnalytics;
 using KnovvuOrleans.Grains.ObjectStorage;
 using KnovvuOrleans.Grains.Outbound;
+using KnovvuOrleans.Grains.Streaming;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,7 @@ public static class KnovvuGrainServiceCollectionExtensions
         services.AddOptions<DailyReportOptions>().BindConfiguration(DailyReportOptions.SectionName);
         services.AddSingleton<DailyReportBuilder>();
         services.AddSingleton<DailyReportRetention>();
+        services.AddDurableStreams();
         return services;
     }
 }

@@ -1,13 +1,32 @@
+using Microsoft.Extensions.Configuration;
+
 namespace KnovvuOrleans.Hosting;
 
-/// <summary>Where a host keeps grain state, reminders and streams (configuration section "Storage").</summary>
+/// <summary>Where a silo keeps membership, grain state, reminders and the product's tables (configuration section "Storage").</summary>
 public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 
-    /// <summary>"InMemory" (the default: nothing to install, nothing kept) or "Postgres".</summary>
-    public string Provider { get; set; } = "InMemory";
+    public const string InMemory = "InMemory";
+
+    public const string Postgres = "Postgres";
+
+    /// <summary>"InMemory" (the default: nothing to install, nothing kept, one silo on localhost) or "Postgres".</summary>
+    public string Provider { get; set; } = InMemory;
 
     /// <summary>Npgsql connection string, required when <see cref="Provider"/> is "Postgres".</summary>
     public string? PostgresConnectionString { get; set; }
+
+    /// <summary>The section's settings, checked: a wrong provider stops the start with a message that says what to set.</summary>
+    public static StorageOptions From(IConfiguration configuration)
+    {
+        var storage = configuration.GetSection(SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        return storage.Provider switch
+        {
+            InMemory => storage,
+            Postgres when !string.IsNullOrWhiteSpace(storage.PostgresConnectionString) => storage,
+            _ => throw new InvalidOperationException(
+                "Storage:Provider must be InMemory or Postgres, and Postgres needs Storage:PostgresConnectionString."),
+        };
+    }
 }

@@ -1,5 +1,5 @@
 using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
-using KnovvuOrleans.Runtime;
+using Orleans;
 using KnovvuOrleans.Simulators.GenesysCloud;
 
 namespace KnovvuOrleans.Demo.Progress;

@@ -1,5 +1,5 @@
 using KnovvuOrleans.Grains.Abstractions.Clients;
-using KnovvuOrleans.Runtime;
+using Orleans;
 using Microsoft.Extensions.Options;
 
 namespace KnovvuOrleans.Gateway.Auth;

@@ -3,7 +3,7 @@ using KnovvuOrleans.Gateway.Http;
 using KnovvuOrleans.Grains.Abstractions.Clients;
 using KnovvuOrleans.Grains.Abstractions.Conversations;
 using KnovvuOrleans.Grains.Abstractions.Validation;
-using KnovvuOrleans.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

@@ -6,7 +6,7 @@ using KnovvuOrleans.Grains.Abstractions.DailyReports;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.DailyReports;
 using KnovvuOrleans.Grains.ObjectStorage;
-using KnovvuOrleans.Runtime;
+using Orleans;
 using Microsoft.Extensions.Options;
 
 namespace KnovvuOrleans.Gateway.DailyReports;

@@ -2,7 +2,7 @@ using KnovvuOrleans.Gateway.Auth;
 using KnovvuOrleans.Gateway.Http;
 using KnovvuOrleans.Grains.Abstractions.Clients;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
-using KnovvuOrleans.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KnovvuOrleans.Gateway.GenesysCloud;

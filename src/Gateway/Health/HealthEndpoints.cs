@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace KnovvuOrleans.Gateway.Health;
 
-/// <summary>/health/live (the process answers) and /health/ready (PostgreSQL or the in-memory store answers, the silo runs).</summary>
+/// <summary>/health/live (the process answers) and /health/ready (the Orleans cluster answers a call and has an active silo).</summary>
 internal static class HealthEndpoints
 {
     private const string ReadyTag = "ready";
@@ -12,8 +12,7 @@ internal static class HealthEndpoints
     public static IServiceCollection AddGatewayHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag])
-            .AddCheck<SiloHealthCheck>("silo", tags: [ReadyTag]);
+            .AddCheck<ClusterHealthCheck>("cluster", tags: [ReadyTag]);
         return services;
     }
 
@@ -24,7 +23,7 @@ internal static class HealthEndpoints
             .WithSummary("Answers while the process runs.");
         health.MapGet("/ready", ReadyAsync)
             .Produces<HealthReportResponse>(StatusCodes.Status503ServiceUnavailable)
-            .WithSummary("200 when storage answers and the silo runs, 503 otherwise.");
+            .WithSummary("200 when the cluster answers and has an active silo, 503 otherwise.");
     }
 
     private static async Task<Results<Ok<HealthReportResponse>, JsonHttpResult<HealthReportResponse>>> ReadyAsync(

@@ -1,7 +1,7 @@
 using KnovvuOrleans.Gateway.Auth;
 using KnovvuOrleans.Gateway.Http;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
-using KnovvuOrleans.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KnovvuOrleans.Gateway.Tenants;

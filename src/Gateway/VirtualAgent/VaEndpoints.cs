@@ -4,7 +4,7 @@ using KnovvuOrleans.Grains.Abstractions.Clients;
 using KnovvuOrleans.Grains.Abstractions.Conversations;
 using KnovvuOrleans.Grains.Abstractions.Validation;
 using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
-using KnovvuOrleans.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

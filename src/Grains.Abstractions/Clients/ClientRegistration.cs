@@ -1,8 +1,10 @@
 using KnovvuOrleans.Grains.Abstractions.Validation;
+using Orleans;
 
 namespace KnovvuOrleans.Grains.Abstractions.Clients;
 
 /// <summary>What the host operator asks for when registering a tenant client: a name to recognise it and its scopes.</summary>
+[GenerateSerializer, Alias("knovvu.ClientRegistration")]
 public sealed record ClientRegistration(string Name, IReadOnlyList<string> Scopes)
 {
     public const int MaxNameLength = 100;

@@ -1,8 +1,10 @@
 using KnovvuOrleans.Grains.Abstractions.Validation;
+using Orleans;
 
 namespace KnovvuOrleans.Grains.Abstractions.Conversations;
 
 /// <summary>A category the conversation matched, as the analysis engine posts it (CategoryMatchForDataFeeder's data).</summary>
+[GenerateSerializer, Alias("knovvu.CategoryResult")]
 public sealed record CategoryResult(int? CategoryId = null, string? CategoryName = null)
 {
     public const int MaxNameLength = 256;

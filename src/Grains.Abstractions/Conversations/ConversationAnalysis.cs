@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.Abstractions.Validation;
+using Orleans;
 
 namespace KnovvuOrleans.Grains.Abstractions.Conversations;
 
@@ -8,6 +9,7 @@ namespace KnovvuOrleans.Grains.Abstractions.Conversations;
 /// A conversation's analysis results as the analysis engine posts them: ConversationAnalyzedForDataFeeder's payload
 /// (seed 002) without the external id, which is the route's. Fields are nullable only so that a missing one is named.
 /// </summary>
+[GenerateSerializer, Alias("knovvu.ConversationAnalysis")]
 public sealed partial record ConversationAnalysis(
     IReadOnlyList<DataFeederTranscript>? Transcripts = null,
     int? AgentTensionRatio = null,

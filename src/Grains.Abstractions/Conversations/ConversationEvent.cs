@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace KnovvuOrleans.Grains.Abstractions.Conversations;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace KnovvuOrleans.Grains.Abstractions.Conversations;
 /// conversation in order; the Data Feeder publisher grain turns them into the messages of seed 002. Exactly one of
 /// <see cref="Conversation"/>, <see cref="Analysis"/> and <see cref="Category"/> is set, the one of <see cref="EventType"/>.
 /// </summary>
+[GenerateSerializer, Alias("knovvu.ConversationEvent")]
 public sealed record ConversationEvent(
     string EventType,
     string TenantId,
@@ -15,6 +18,7 @@ public sealed record ConversationEvent(
     CategoryResult? Category = null);
 
 /// <summary>What ConversationCreatedForDataFeeder carries about a new conversation.</summary>
+[GenerateSerializer, Alias("knovvu.ConversationSummary")]
 public sealed record ConversationSummary(
     long ConversationNumber,
     string AgentExternalId,

@@ -1,6 +1,5 @@
 using System.Globalization;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
-using KnovvuOrleans.Runtime.Hosting;
 
 namespace KnovvuOrleans.Grains.Abstractions.Conversations;
 
@@ -13,7 +12,7 @@ public static class DataFeederStream
 
     /// <summary>The stream key of a conversation: all of its events share one, which keeps them in order.</summary>
     public static string KeyFor(string tenantId, string externalId) =>
-        TenantKey.For(tenantId, Partitioning.PartitionOf(externalId, ShardsPerTenant).ToString(CultureInfo.InvariantCulture));
+        TenantKey.For(tenantId, StableHash.BucketOf(externalId, ShardsPerTenant).ToString(CultureInfo.InvariantCulture));
 
     /// <summary>The tenant of a stream key (also the publisher grain's key).</summary>
     public static string TenantOf(string streamKey) => TenantKey.TenantOf(streamKey);

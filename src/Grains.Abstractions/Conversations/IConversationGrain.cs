@@ -1,6 +1,7 @@
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
-using KnovvuOrleans.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace KnovvuOrleans.Grains.Abstractions.Conversations;
 
@@ -8,27 +9,33 @@ namespace KnovvuOrleans.Grains.Abstractions.Conversations;
 /// One conversation of a tenant; the key is <c>{tenantId}/{externalId}</c> (<see cref="ConversationKey"/>). It
 /// records the conversation in the conversation log once, and raises its Data Feeder events in order.
 /// </summary>
+[Alias("knovvu.IConversationGrain")]
 public interface IConversationGrain : IGrainWithStringKey
 {
     /// <summary>Records a VA session; a session already recorded is acknowledged again and changes nothing.</summary>
+    [Alias("IngestVaSession")]
     Task<IngestOutcome> IngestVaSession(VaSession session, bool isCall);
 
     /// <summary>
     /// Records an imported call (published, a call) and raises its ConversationCreatedForDataFeeder, then releases the
     /// events held for it; a call already recorded is acknowledged again and changes nothing.
     /// </summary>
+    [Alias("IngestImportedCall")]
     Task<IngestOutcome> IngestImportedCall(ImportedCall call);
 
     /// <summary>
     /// Raises ConversationAnalyzedForDataFeeder; before the conversation is recorded the event is held and follows
     /// its ConversationCreatedForDataFeeder. The analysis must be valid (<see cref="ConversationAnalysis.Validate"/>).
     /// </summary>
+    [Alias("PostAnalysis")]
     Task<RaiseOutcome> PostAnalysis(ConversationAnalysis analysis);
 
     /// <summary>Raises CategoryMatchForDataFeeder, held like <see cref="PostAnalysis"/>.</summary>
+    [Alias("PostCategory")]
     Task<RaiseOutcome> PostCategory(CategoryResult category);
 }
 
+[GenerateSerializer, Alias("knovvu.IngestOutcome")]
 public enum IngestOutcome
 {
     Recorded,
@@ -36,6 +43,7 @@ public enum IngestOutcome
 }
 
 /// <summary>What became of a later event (analysis, category match).</summary>
+[GenerateSerializer, Alias("knovvu.RaiseOutcome")]
 public enum RaiseOutcome
 {
     /// <summary>On the Data Feeder stream.</summary>

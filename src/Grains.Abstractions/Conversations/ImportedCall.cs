@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace KnovvuOrleans.Grains.Abstractions.Conversations;
 
 /// <summary>
@@ -9,6 +11,7 @@ namespace KnovvuOrleans.Grains.Abstractions.Conversations;
 /// <param name="AgentExternalId">The agent as CA knows it (the Genesys user id).</param>
 /// <param name="DepartmentExternalId">The department as CA knows it (the Genesys group of the integration).</param>
 /// <param name="Direction">"inbound" or "outbound".</param>
+[GenerateSerializer, Alias("knovvu.ImportedCall")]
 public sealed record ImportedCall(
     string Source,
     string AgentExternalId,

@@ -1,5 +1,8 @@
+using Orleans;
+
 namespace KnovvuOrleans.Grains.Abstractions.DailyReports;
 
+[GenerateSerializer, Alias("knovvu.ChunkState")]
 public enum ChunkState
 {
     /// <summary>Not attempted yet.</summary>

@@ -1,4 +1,5 @@
-using KnovvuOrleans.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace KnovvuOrleans.Grains.Abstractions.DailyReports;
 
@@ -6,11 +7,14 @@ namespace KnovvuOrleans.Grains.Abstractions.DailyReports;
 /// The state of one tenant's report of one UTC day, chunk by chunk (key: <see cref="DailyReportChunkName.GrainKey"/>).
 /// The chunks are built outside its turns (by the nightly run or an on-demand request), which report here.
 /// </summary>
+[Alias("knovvu.IDailyReportGrain")]
 public interface IDailyReportGrain : IGrainWithStringKey
 {
     /// <summary>The 24 chunks, hour 0 first.</summary>
+    [Alias("GetChunks")]
     Task<IReadOnlyList<ChunkStatus>> GetChunks();
 
     /// <summary>Records an attempt; after <paramref name="maxAttempts"/> failures the chunk is given up.</summary>
+    [Alias("RecordAttempt")]
     Task<ChunkStatus> RecordAttempt(ChunkAttempt attempt, int maxAttempts);
 }

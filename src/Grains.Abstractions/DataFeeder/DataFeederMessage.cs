@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace KnovvuOrleans.Grains.Abstractions.DataFeeder;
 
@@ -7,12 +8,14 @@ namespace KnovvuOrleans.Grains.Abstractions.DataFeeder;
 /// The body of every Data Feeder Kafka message (seed 002): <c>{timestampOfMessage, eventType, payload}</c>, camelCase
 /// here while the payloads are PascalCase, exactly as in the seed. <see cref="EventType"/> follows from the payload type.
 /// </summary>
+[GenerateSerializer, Alias("knovvu.DataFeederMessage`1")]
 public sealed record DataFeederMessage<TPayload>
     where TPayload : class, IDataFeederPayload
 {
     /// <summary>When the event was raised; written in UTC as "MM/dd/yyyy HH:mm:ss" (whole seconds).</summary>
     [JsonPropertyName("timestampOfMessage")]
     [JsonConverter(typeof(MessageTimestampJsonConverter))]
+    [Id(0)]
     public required DateTimeOffset TimestampOfMessage { get; init; }
 
     /// <summary>Always the payload type's event type; reading a message of another type fails.</summary>
@@ -31,5 +34,6 @@ public sealed record DataFeederMessage<TPayload>
     }
 
     [JsonPropertyName("payload")]
+    [Id(1)]
     public required TPayload Payload { get; init; }
 }

@@ -1,10 +1,12 @@
 using KnovvuOrleans.Grains.Abstractions.Conversations;
-using KnovvuOrleans.Runtime;
+using KnovvuOrleans.Grains.Abstractions.Streaming;
+using Orleans;
 
 namespace KnovvuOrleans.Grains.Abstractions.DataFeeder;
 
 /// <summary>
 /// Relays one Data Feeder stream (key <c>{tenantId}/{shard}</c>, <see cref="DataFeederStream"/>) to the tenant's
-/// destination; only the stream relay calls it.
+/// destination: the durable-stream subscriber of the Data Feeder namespace.
 /// </summary>
-public interface IDataFeederPublisherGrain : IGrainWithStringKey, IAsyncBatchObserver<ConversationEvent>;
+[Alias("knovvu.IDataFeederPublisherGrain")]
+public interface IDataFeederPublisherGrain : IOutboxSubscriberGrain;

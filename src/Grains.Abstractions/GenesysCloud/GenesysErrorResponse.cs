@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 
@@ -7,18 +8,23 @@ namespace KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 /// <see cref="GenesysCloudApi.ErrorCodes"/>; a 429 carries <c>too.many.requests.retry.after</c> beside its
 /// Retry-After header).
 /// </summary>
+[GenerateSerializer, Alias("knovvu.GenesysErrorResponse")]
 public sealed record GenesysErrorResponse
 {
     [JsonPropertyName("message")]
+    [Id(0)]
     public required string Message { get; init; }
 
     [JsonPropertyName("code")]
+    [Id(1)]
     public required string Code { get; init; }
 
     [JsonPropertyName("status")]
+    [Id(2)]
     public required int Status { get; init; }
 
     [JsonPropertyName("contextId")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Id(3)]
     public string? ContextId { get; init; }
 }

@@ -1,4 +1,5 @@
 using KnovvuOrleans.Grains.Abstractions.Validation;
+using Orleans;
 
 namespace KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 
@@ -7,6 +8,7 @@ namespace KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 /// and the group whose members' calls are imported. The API and login bases come from <see cref="Region"/>
 /// (https://api.{region}/, https://login.{region}/) unless given explicitly (the simulator, a proxy).
 /// </summary>
+[GenerateSerializer, Alias("knovvu.GenesysInstallation")]
 public sealed record GenesysInstallation(
     string OrgId,
     string Role,
@@ -61,5 +63,6 @@ public sealed record GenesysInstallation(
 }
 
 /// <summary>The settings as read back: never the secret, only whether one is stored.</summary>
+[GenerateSerializer, Alias("knovvu.GenesysIntegrationView")]
 public sealed record GenesysIntegrationView(
     string OrgId, string Role, string User, string ClientId, bool ClientSecretSet, string GroupId, Uri ApiBaseUrl, Uri LoginBaseUrl);

@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 
 /// <summary>A tenant's Genesys integration at a glance (GET …/integrations/genesys/status).</summary>
+[GenerateSerializer, Alias("knovvu.GenesysIntegrationStatus")]
 public sealed record GenesysIntegrationStatus(
     bool SyncRunning,
     bool ReconciliationRunning,
@@ -13,6 +16,7 @@ public sealed record GenesysIntegrationStatus(
     GenesysImporterStatus Importer);
 
 /// <summary>One channel shard (<c>{tenantId}/{Shard}</c>) as its channel grain reports it.</summary>
+[GenerateSerializer, Alias("knovvu.GenesysShardStatus")]
 public sealed record GenesysShardStatus(
     int Shard, string? ChannelId, bool Listening, int Members, long CallsEnded, DateTimeOffset? LastEventAt, int Reconnects, string? LastError);
 
@@ -22,9 +26,11 @@ public sealed record GenesysShardStatus(
 /// importer is working on; <see cref="CallsLeftByLastReconciliation"/> are the calls the last reconciliation left
 /// pending (recordings transcoding) or failed.
 /// </summary>
+[GenerateSerializer, Alias("knovvu.GenesysBacklog")]
 public sealed record GenesysBacklog(int UnwatchedMembers, int CallsBeingImported, int CallsLeftByLastReconciliation);
 
 /// <summary>How a group sync went. <see cref="CaOutcome"/>: sent, unchanged, not-configured, disabled or failed.</summary>
+[GenerateSerializer, Alias("knovvu.GenesysSyncSummary")]
 public sealed record GenesysSyncSummary(
     DateTimeOffset StartedAt,
     DateTimeOffset EndedAt,
@@ -42,6 +48,7 @@ public sealed record GenesysSyncSummary(
 /// How a reconciliation went: the group's ended calls of the interval (<see cref="Found"/>) and what their import
 /// answered; <see cref="InProgress"/> calls were still going and are left to the next run.
 /// </summary>
+[GenerateSerializer, Alias("knovvu.GenesysReconciliationSummary")]
 public sealed record GenesysReconciliationSummary(
     DateTimeOffset StartedAt,
     DateTimeOffset EndedAt,

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 /// one is retired) and the agents CA acknowledged with the CA they went to (<see cref="CaTarget"/>: base URL and
 /// client), null when the run stopped before changing them.
 /// </summary>
+[GenerateSerializer, Alias("knovvu.GenesysSyncResult")]
 public sealed record GenesysSyncResult(
     IReadOnlyList<IReadOnlyList<string>>? Shards,
     IReadOnlyDictionary<string, GenesysAgentInCa>? AgentsInCa,
@@ -12,4 +15,5 @@ public sealed record GenesysSyncResult(
     GenesysSyncSummary Summary);
 
 /// <summary>An agent as CA last acknowledged it (what decides whether a member changed).</summary>
+[GenerateSerializer, Alias("knovvu.GenesysAgentInCa")]
 public sealed record GenesysAgentInCa(string Name, string Surname, string UserName);

@@ -1,5 +1,6 @@
 using KnovvuOrleans.Grains.Abstractions.Tenants;
-using KnovvuOrleans.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 
@@ -7,18 +8,22 @@ namespace KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 /// One Genesys call of a tenant (key <c>{tenantId}/{conversationId}</c>, <see cref="GenesysCallKey"/>): imports it once,
 /// from whichever path saw it first (the call-ended stream, the nightly reconciliation, a retry).
 /// </summary>
+[Alias("knovvu.IGenesysCallGrain")]
 public interface IGenesysCallGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Fetches the details and recordings, stores the audio and the metadata, queues the call for analysis and raises
     /// ConversationCreatedForDataFeeder, once. Recordings still transcoding (202) are retried later by the grain.
     /// </summary>
+    [Alias("Import")]
     Task<GenesysImportOutcome> Import();
 
     [AlwaysInterleave]
+    [Alias("GetOutcome")]
     Task<GenesysImportOutcome?> GetOutcome();
 }
 
+[GenerateSerializer, Alias("knovvu.GenesysImportOutcome")]
 public enum GenesysImportOutcome
 {
     Imported,

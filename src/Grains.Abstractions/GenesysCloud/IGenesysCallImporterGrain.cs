@@ -1,4 +1,6 @@
-using KnovvuOrleans.Runtime;
+using KnovvuOrleans.Grains.Abstractions.Streaming;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 
@@ -6,10 +8,12 @@ namespace KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 /// A tenant's Genesys call importer (key: tenant id): the implicit subscriber of the tenant's
 /// <see cref="GenesysCallsStream"/>, which imports each ended call through its <see cref="IGenesysCallGrain"/>.
 /// </summary>
-public interface IGenesysCallImporterGrain : IGrainWithStringKey, IAsyncBatchObserver<GenesysCallEnded>
+[Alias("knovvu.IGenesysCallImporterGrain")]
+public interface IGenesysCallImporterGrain : IOutboxSubscriberGrain
 {
     /// <summary>What this activation has seen (counts start again when it is activated anew).</summary>
     [AlwaysInterleave]
+    [Alias("GetStatus")]
     Task<GenesysImporterStatus> GetStatus();
 }
 
@@ -18,6 +22,7 @@ public interface IGenesysCallImporterGrain : IGrainWithStringKey, IAsyncBatchObs
 /// <param name="RecordingsPending">Imports that found a recording still transcoding (their call grains retry them).</param>
 /// <param name="Refused">Calls Genesys refused for good (e.g. 404): left to the nightly reconciliation.</param>
 /// <param name="LastEventAt">The end time of the latest call delivered.</param>
+[GenerateSerializer, Alias("knovvu.GenesysImporterStatus")]
 public sealed record GenesysImporterStatus(
     long CallsReceived,
     int Backlog,

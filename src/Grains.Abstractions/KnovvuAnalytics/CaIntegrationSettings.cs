@@ -1,4 +1,5 @@
 using KnovvuOrleans.Grains.Abstractions.Validation;
+using Orleans;
 
 namespace KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
 
@@ -6,6 +7,7 @@ namespace KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
 /// A tenant admin's Knovvu Analytics settings as sent: the client secret is write-only, and may be left out of an
 /// update to keep the stored one.
 /// </summary>
+[GenerateSerializer, Alias("knovvu.CaIntegrationSettings")]
 public sealed record CaIntegrationSettings(Uri ServiceBaseUrl, Uri TokenEndpoint, string ClientId, string? ClientSecret, bool Enabled)
 {
     public ValidationErrors Validate(bool secretStored)
@@ -29,4 +31,5 @@ public sealed record CaIntegrationSettings(Uri ServiceBaseUrl, Uri TokenEndpoint
 }
 
 /// <summary>The settings as they are read back: never the secret, only whether one is stored.</summary>
+[GenerateSerializer, Alias("knovvu.CaIntegrationView")]
 public sealed record CaIntegrationView(Uri ServiceBaseUrl, Uri TokenEndpoint, string ClientId, bool ClientSecretSet, bool Enabled);

@@ -1,9 +1,11 @@
 using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.Abstractions.Validation;
+using Orleans;
 
 namespace KnovvuOrleans.Grains.Abstractions.Tenants;
 
 /// <summary>Data Feeder (seed 002): on or off, which event types are sent, and to which Kafka topic.</summary>
+[GenerateSerializer, Alias("knovvu.DataFeederSettings")]
 public sealed record DataFeederSettings(bool Enabled, IReadOnlyList<string> EventTypes, string? Topic)
 {
     public void Validate(ValidationErrors errors, string prefix)

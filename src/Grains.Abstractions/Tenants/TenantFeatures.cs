@@ -1,8 +1,10 @@
 using KnovvuOrleans.Grains.Abstractions.Validation;
+using Orleans;
 
 namespace KnovvuOrleans.Grains.Abstractions.Tenants;
 
 /// <summary>The features the host operator switches per tenant; the gateway and the Tenant grain both check <see cref="Validate"/>.</summary>
+[GenerateSerializer, Alias("knovvu.TenantFeatures")]
 public sealed record TenantFeatures(DailyReportSettings DailyReports, DataFeederSettings DataFeeder, VaToCaSettings VaToCa)
 {
     public static TenantFeatures Default { get; } = new(

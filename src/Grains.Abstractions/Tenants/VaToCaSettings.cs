@@ -1,4 +1,5 @@
 using KnovvuOrleans.Grains.Abstractions.Validation;
+using Orleans;
 
 namespace KnovvuOrleans.Grains.Abstractions.Tenants;
 
@@ -6,6 +7,7 @@ namespace KnovvuOrleans.Grains.Abstractions.Tenants;
 /// The host's part of the VA → Knovvu Analytics integration: how many sessions per hour are sent for the tenant
 /// (a public Knovvu note caps it at 1,000; the overflow goes the next hour).
 /// </summary>
+[GenerateSerializer, Alias("knovvu.VaToCaSettings")]
 public sealed record VaToCaSettings(int SessionsPerHourCap)
 {
     public const int DefaultSessionsPerHourCap = 1000;

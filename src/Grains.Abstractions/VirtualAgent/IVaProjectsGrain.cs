@@ -1,4 +1,5 @@
-using KnovvuOrleans.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 
@@ -6,23 +7,31 @@ namespace KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 /// A tenant's VA projects and channels, their Knovvu Analytics toggles, and which of them CA has acknowledged as
 /// departments and agents; the key is the tenant id.
 /// </summary>
+[Alias("knovvu.IVaProjectsGrain")]
 public interface IVaProjectsGrain : IGrainWithStringKey
 {
+    [Alias("AddProject")]
     Task<VaChangeOutcome> AddProject(VaProjectRegistration project);
 
+    [Alias("AddChannel")]
     Task<VaChangeOutcome> AddChannel(string projectId, VaChannelRegistration channel);
 
+    [Alias("SetKnovvuAnalyticsEnabled")]
     Task<VaChangeOutcome> SetKnovvuAnalyticsEnabled(string projectId, bool enabled);
 
+    [Alias("List")]
     Task<IReadOnlyList<VaProject>> List();
 
     /// <summary>The channel, or null when the project or channel is unknown.</summary>
+    [Alias("FindChannel")]
     Task<VaChannel?> FindChannel(string projectId, string channelId);
 
     /// <summary>Enabled projects and the departments and agents CA has not acknowledged yet.</summary>
+    [Alias("GetCaBacklog")]
     Task<VaCaBacklog> GetCaBacklog();
 
     /// <summary>Records what CA acknowledged, so it is never sent again.</summary>
+    [Alias("MarkAcknowledged")]
     Task MarkAcknowledged(VaCaBacklog acknowledged);
 }
 
@@ -30,11 +39,14 @@ public interface IVaProjectsGrain : IGrainWithStringKey
 /// What the hourly job works from: the projects whose sessions may go to CA, and the projects (departments) and
 /// channels (agents) not yet acknowledged by CA.
 /// </summary>
+[GenerateSerializer, Alias("knovvu.VaCaBacklog")]
 public sealed record VaCaBacklog(
     IReadOnlyList<string> EnabledProjectIds,
     IReadOnlyList<VaPendingDepartment> Departments,
     IReadOnlyList<VaPendingAgent> Agents);
 
+[GenerateSerializer, Alias("knovvu.VaPendingDepartment")]
 public sealed record VaPendingDepartment(string ProjectId, string ProjectName);
 
+[GenerateSerializer, Alias("knovvu.VaPendingAgent")]
 public sealed record VaPendingAgent(string ProjectId, string ProjectName, string ChannelId);

@@ -1,8 +1,10 @@
 using KnovvuOrleans.Grains.Abstractions.Validation;
+using Orleans;
 
 namespace KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 
 /// <summary>One message of a VA session; <see cref="Side"/> is "agent" (the bot) or "customer".</summary>
+[GenerateSerializer, Alias("knovvu.VaMessage")]
 public sealed record VaMessage(DateTimeOffset Time, string Text, string Side)
 {
     public const string AgentSide = "agent";

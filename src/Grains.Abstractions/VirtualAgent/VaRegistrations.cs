@@ -1,8 +1,10 @@
 using KnovvuOrleans.Grains.Abstractions.Validation;
+using Orleans;
 
 namespace KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 
 /// <summary>A new VA project.</summary>
+[GenerateSerializer, Alias("knovvu.VaProjectRegistration")]
 public sealed record VaProjectRegistration(string Id, string Name)
 {
     public ValidationErrors Validate()
@@ -15,6 +17,7 @@ public sealed record VaProjectRegistration(string Id, string Name)
 }
 
 /// <summary>A new channel of a VA project.</summary>
+[GenerateSerializer, Alias("knovvu.VaChannelRegistration")]
 public sealed record VaChannelRegistration(string Id, string Name, string Type)
 {
     public ValidationErrors Validate()
@@ -32,6 +35,7 @@ public sealed record VaChannelRegistration(string Id, string Name, string Type)
 }
 
 /// <summary>What a change to VA projects came to.</summary>
+[GenerateSerializer, Alias("knovvu.VaChangeOutcome")]
 public enum VaChangeOutcome
 {
     Done,

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using KnovvuOrleans.Grains.Abstractions.Validation;
+using Orleans;
 
 namespace KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 
@@ -7,46 +8,63 @@ namespace KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 /// A VA session as the VA posts it (and as the conversation log and the daily reports keep it). Only published
 /// sessions go to Knovvu Analytics; draft and test-chat sessions are stored but never sent.
 /// </summary>
+[GenerateSerializer, Alias("knovvu.VaSession")]
 public sealed partial record VaSession
 {
     public const int MaxMessages = 2000;
 
     public const int MaxMessageLength = 8000;
 
+    [Id(0)]
     public required string ExternalId { get; init; }
 
     /// <summary><see cref="VaSessionStatus"/>: published, draft or test.</summary>
+    [Id(1)]
     public required string Status { get; init; }
 
+    [Id(2)]
     public required string ProjectId { get; init; }
 
+    [Id(3)]
     public required string ChannelId { get; init; }
 
+    [Id(4)]
     public required DateTimeOffset StartTime { get; init; }
 
+    [Id(5)]
     public required DateTimeOffset EndTime { get; init; }
 
+    [Id(6)]
     public required IReadOnlyList<VaMessage> Messages { get; init; }
 
     /// <summary>BCP 47 language of the session, e.g. tr-TR.</summary>
+    [Id(7)]
     public string? Language { get; init; }
 
+    [Id(8)]
     public IReadOnlyList<string> AdditionalLanguages { get; init; } = [];
 
     /// <summary>inbound or outbound.</summary>
+    [Id(9)]
     public string Direction { get; init; } = "inbound";
 
+    [Id(10)]
     public int? Csat { get; init; }
 
+    [Id(11)]
     public int? Nps { get; init; }
 
+    [Id(12)]
     public string? CustomerKey { get; init; }
 
+    [Id(13)]
     public string? ParticipantName { get; init; }
 
     /// <summary>Whether the session was transferred to a live agent.</summary>
+    [Id(14)]
     public bool LiveChatTransfer { get; init; }
 
+    [Id(15)]
     public int? ReleasingParty { get; init; }
 
     public bool IsPublished => Status == VaSessionStatus.Published;

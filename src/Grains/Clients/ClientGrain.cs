@@ -2,7 +2,8 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using KnovvuOrleans.Grains.Abstractions.Clients;
 using KnovvuOrleans.Grains.Abstractions.Validation;
-using KnovvuOrleans.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Microsoft.AspNetCore.Identity;
 
 namespace KnovvuOrleans.Grains.Clients;
@@ -23,7 +24,7 @@ public sealed class ClientGrain([PersistentState("client")] IPersistentState<Cli
         }
 
         var errors = registration.Validate();
-        if (!ClientId.IsTenantClientId(GetPrimaryKeyString()))
+        if (!ClientId.IsTenantClientId(this.GetPrimaryKeyString()))
         {
             errors.Add("clientId", "The client id is not of the form <tenantId>.<32 hex digits>.");
         }
@@ -44,7 +45,7 @@ public sealed class ClientGrain([PersistentState("client")] IPersistentState<Cli
             return Task.FromResult<ClientIdentity?>(null);
         }
 
-        var clientId = GetPrimaryKeyString();
+        var clientId = this.GetPrimaryKeyString();
         return Task.FromResult<ClientIdentity?>(new ClientIdentity(clientId, ClientId.TenantOf(clientId), client.State.Scopes));
     }
 }

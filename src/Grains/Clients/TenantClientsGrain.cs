@@ -1,6 +1,7 @@
 using KnovvuOrleans.Grains.Abstractions.Clients;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
-using KnovvuOrleans.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace KnovvuOrleans.Grains.Clients;
 
@@ -17,7 +18,7 @@ public sealed class TenantClientsGrain(
             return null;
         }
 
-        var clientId = ClientId.NewFor(GetPrimaryKeyString());
+        var clientId = ClientId.NewFor(this.GetPrimaryKeyString());
         // 128 random bits: a taken id means a broken random source, not bad luck.
         var secret = await GrainFactory.GetGrain<IClientGrain>(clientId).Create(registration)
                      ?? throw new InvalidOperationException($"The new client id {clientId} is taken already.");
@@ -31,5 +32,5 @@ public sealed class TenantClientsGrain(
         await TenantExistsAsync() ? [.. clients.State.Clients] : null;
 
     private async Task<bool> TenantExistsAsync() =>
-        await GrainFactory.GetGrain<ITenantGrain>(GetPrimaryKeyString()).GetProfile() is not null;
+        await GrainFactory.GetGrain<ITenantGrain>(this.GetPrimaryKeyString()).GetProfile() is not null;
 }

@@ -1,22 +1,27 @@
 using System.Text.Json;
 using KnovvuOrleans.Grains.Abstractions.Conversations;
 using KnovvuOrleans.Grains.Abstractions.DataFeeder;
+using KnovvuOrleans.Grains.Abstractions.Streaming;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
+using KnovvuOrleans.Grains.Streaming;
 using KnovvuOrleans.Grains.VirtualAgent;
-using KnovvuOrleans.Runtime;
+using Orleans.Runtime;
 
 namespace KnovvuOrleans.Grains.Conversations;
 
 /// <summary>
-/// One conversation: records it in the conversation log once and raises its Data Feeder events in order. Events and
-/// state commit in one transaction, so a retried call after a crash neither loses nor repeats an event. Analysis and
-/// category results that arrive before the conversation is recorded are held in the state and published right after
+/// One conversation: records it in the conversation log once and raises its Data Feeder events in order. The log, the
+/// outbox and the state are written one after the other, each step idempotent: a call retried after a crash finds the
+/// same log number, appends Created again under the same event id (skipped while it still waits in the outbox) and
+/// only then writes "recorded", so no accepted conversation misses its event. Analysis and category results that
+/// arrive before the conversation is recorded are held in the state, with their event ids, and appended right after
 /// its ConversationCreatedForDataFeeder, so no later event ever precedes Created on the stream (and in Kafka).
 /// </summary>
 [GrainType("conversation")]
 public sealed class ConversationGrain(
-    [PersistentState("conversation")] IPersistentState<ConversationState> state, IConversationLog log) : Grain, IConversationGrain
+    [PersistentState("conversation")] IPersistentState<ConversationState> state, IConversationLog log, DurableStreamPublisher streams)
+    : Grain, IConversationGrain
 {
     /// <summary>Later events held for a conversation not recorded yet; beyond it a post is refused, so state stays small.</summary>
     public const int MaxHeldEvents = 10;
@@ -25,7 +30,7 @@ public sealed class ConversationGrain(
 
     public Task<IngestOutcome> IngestVaSession(VaSession session, bool isCall)
     {
-        var (tenantId, externalId) = ConversationKey.Parse(GetPrimaryKeyString());
+        var (tenantId, externalId) = ConversationKey.Parse(this.GetPrimaryKeyString());
         if (session.ExternalId != externalId)
         {
             throw new ArgumentException($"Session {session.ExternalId} sent to conversation {externalId}.", nameof(session));
@@ -40,7 +45,7 @@ public sealed class ConversationGrain(
 
     public Task<IngestOutcome> IngestImportedCall(ImportedCall call)
     {
-        var (tenantId, externalId) = ConversationKey.Parse(GetPrimaryKeyString());
+        var (tenantId, externalId) = ConversationKey.Parse(this.GetPrimaryKeyString());
         return RecordAsync(
             new ConversationRecord(tenantId, externalId, call.Source, ConversationRecord.PublishedStatus, null, null, true,
                 call.StartTime, call.EndTime, call.Document),
@@ -53,7 +58,7 @@ public sealed class ConversationGrain(
 
     /// <summary>
     /// Appends to the log (idempotent by tenant and id, so a retry after a crash finds the same number), then raises
-    /// Created for a published conversation and the held events, committed with the state that says "recorded".
+    /// Created for a published conversation and the held events, then writes the state that says "recorded".
     /// </summary>
     private async Task<IngestOutcome> RecordAsync(ConversationRecord record, bool published, Func<long, ConversationSummary> summary)
     {
@@ -63,18 +68,16 @@ public sealed class ConversationGrain(
         }
 
         var number = await log.AppendAsync(record, CancellationToken.None);
-        List<ConversationEvent> events = [];
+        List<StreamEvent<ConversationEvent>> events = [];
         if (published && await WantsAsync(record.TenantId, DataFeederEventTypes.ConversationCreated))
         {
-            events.Add(new ConversationEvent(
-                DataFeederEventTypes.ConversationCreated, record.TenantId, record.ExternalId, DateTimeOffset.UtcNow, summary(number)));
+            var now = DateTimeOffset.UtcNow;
+            events.Add(new StreamEvent<ConversationEvent>(EventIds.Created(record.TenantId, record.ExternalId), now, new ConversationEvent(
+                DataFeederEventTypes.ConversationCreated, record.TenantId, record.ExternalId, now, summary(number))));
         }
 
         events.AddRange(state.State.Held);
-        if (events.Count > 0)
-        {
-            await Stream(record.TenantId, record.ExternalId).OnNextBatchAsync(events);
-        }
+        await PublishAsync(record.TenantId, record.ExternalId, events);
 
         state.State = new ConversationState { Recorded = true, Number = number };
         await state.WriteStateAsync();
@@ -95,16 +98,18 @@ public sealed class ConversationGrain(
 
     private async Task<RaiseOutcome> RaiseAsync(string eventType, ConversationAnalysis? analysis, CategoryResult? category)
     {
-        var (tenantId, externalId) = ConversationKey.Parse(GetPrimaryKeyString());
+        var (tenantId, externalId) = ConversationKey.Parse(this.GetPrimaryKeyString());
         if (!await WantsAsync(tenantId, eventType))
         {
             return RaiseOutcome.NotWanted;
         }
 
-        var raised = new ConversationEvent(eventType, tenantId, externalId, DateTimeOffset.UtcNow, null, analysis, category);
+        var now = DateTimeOffset.UtcNow;
+        var raised = new StreamEvent<ConversationEvent>(
+            Guid.CreateVersion7(now), now, new ConversationEvent(eventType, tenantId, externalId, now, null, analysis, category));
         if (state.State.Recorded)
         {
-            await Stream(tenantId, externalId).OnNextAsync(raised);
+            await PublishAsync(tenantId, externalId, [raised]);
             return RaiseOutcome.Published;
         }
 
@@ -118,9 +123,8 @@ public sealed class ConversationGrain(
         return RaiseOutcome.Held;
     }
 
-    private IAsyncStream<ConversationEvent> Stream(string tenantId, string externalId) =>
-        GetStreamProvider(DataFeederStream.Namespace)
-            .GetStream<ConversationEvent>(StreamId.Create(DataFeederStream.Namespace, DataFeederStream.KeyFor(tenantId, externalId)));
+    private Task PublishAsync(string tenantId, string externalId, IReadOnlyList<StreamEvent<ConversationEvent>> events) =>
+        streams.PublishAsync(DataFeederStream.Namespace, DataFeederStream.KeyFor(tenantId, externalId), events);
 
     private async Task<bool> WantsAsync(string tenantId, string eventType) =>
         await GrainFactory.GetGrain<ITenantGrain>(tenantId).GetFeatures() is { DataFeeder: { Enabled: true } feeder }

@@ -1,6 +1,7 @@
 using KnovvuOrleans.Grains.Abstractions.DailyReports;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
-using KnovvuOrleans.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace KnovvuOrleans.Grains.DailyReports;
@@ -32,7 +33,7 @@ public sealed class DailyReportGrain(
         return chunk;
     }
 
-    private string Tenant => TenantKey.TenantOf(GetPrimaryKeyString());
+    private string Tenant => TenantKey.TenantOf(this.GetPrimaryKeyString());
 
-    private DateOnly Day => DateOnly.ParseExact(TenantKey.RestOf(GetPrimaryKeyString()), DailyReportChunkName.DayFormat);
+    private DateOnly Day => DateOnly.ParseExact(TenantKey.RestOf(this.GetPrimaryKeyString()), DailyReportChunkName.DayFormat);
 }

@@ -1,5 +1,6 @@
 using KnovvuOrleans.Grains.Abstractions.DailyReports;
-using KnovvuOrleans.Runtime;
+using KnovvuOrleans.Grains.Activation;
+using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,7 @@ public sealed class DailyReportRunGrain(
     DailyReportRetention retention,
     IOptions<DailyReportOptions> options,
     TimeProvider time,
-    ILogger<DailyReportRunGrain> logger) : Grain, IDailyReportRunGrain, IRemindable
+    ILogger<DailyReportRunGrain> logger) : BackgroundWorkGrain, IDailyReportRunGrain, IRemindable
 {
     private const string ResumeReminder = "resume";
 
@@ -34,9 +35,9 @@ public sealed class DailyReportRunGrain(
             return;
         }
 
-        await RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
+        await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
 
-        var day = DateOnly.ParseExact(GetPrimaryKeyString(), DailyReportChunkName.DayFormat);
+        var day = DateOnly.ParseExact(this.GetPrimaryKeyString(), DailyReportChunkName.DayFormat);
         var run = new NightlyReportRun(day, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), GrainFactory, builder, retention,
             options.Value, time, logger);
         _running = run;
@@ -45,14 +46,14 @@ public sealed class DailyReportRunGrain(
             try
             {
                 await run.RunAsync(cancellationToken);
-                var outcome = run.Status(GetPrimaryKeyString(), completed: true);
-                await GrainFactory.GetGrain<IDailyReportRunGrain>(GetPrimaryKeyString()).Complete(outcome);
+                var outcome = run.Status(this.GetPrimaryKeyString(), completed: true);
+                await GrainFactory.GetGrain<IDailyReportRunGrain>(this.GetPrimaryKeyString()).Complete(outcome);
                 logger.LogInformation("Daily reports of {Day}: {Stored} chunks stored for {Tenants} tenants, {GaveUp} given up, {Expired} expired deleted",
                     outcome.Day, outcome.ChunksStored, outcome.Tenants.Count, outcome.GaveUp.Count, outcome.ExpiredDeleted);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                logger.LogError(exception, "Daily report run of {Day} stopped; its resume reminder starts it again", GetPrimaryKeyString());
+                logger.LogError(exception, "Daily report run of {Day} stopped; its resume reminder starts it again", this.GetPrimaryKeyString());
             }
             finally
             {
@@ -65,13 +66,13 @@ public sealed class DailyReportRunGrain(
     {
         state.State = new DailyReportRunState { Outcome = outcome };
         await state.WriteStateAsync();
-        if (await GetReminder(ResumeReminder) is { } reminder)
+        if (await this.GetReminder(ResumeReminder) is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 
     public Task<DailyReportRunStatus> GetStatus() => Task.FromResult(
-        state.State.Outcome ?? _running?.Status(GetPrimaryKeyString(), completed: false)
-        ?? new DailyReportRunStatus(GetPrimaryKeyString(), false, false, [], 0, [], 0));
+        state.State.Outcome ?? _running?.Status(this.GetPrimaryKeyString(), completed: false)
+        ?? new DailyReportRunStatus(this.GetPrimaryKeyString(), false, false, [], 0, [], 0));
 }

@@ -1,6 +1,7 @@
 using KnovvuOrleans.Grains.Abstractions.DailyReports;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
-using KnovvuOrleans.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Microsoft.Extensions.Options;
 
 namespace KnovvuOrleans.Grains.DailyReports;
@@ -17,22 +18,22 @@ public sealed class DailyReportScheduleGrain(IOptions<DailyReportOptions> option
 
     public async Task Sync(bool enabled)
     {
-        var reminder = await GetReminder(ReminderName);
+        var reminder = await this.GetReminder(ReminderName);
         if (enabled && reminder is null)
         {
-            await RegisterOrUpdateReminder(ReminderName, UntilNextRun(), TimeSpan.FromDays(1));
+            await this.RegisterOrUpdateReminder(ReminderName, UntilNextRun(), TimeSpan.FromDays(1));
         }
         else if (!enabled && reminder is not null)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 
-    public async Task<bool> IsScheduled() => await GetReminder(ReminderName) is not null;
+    public async Task<bool> IsScheduled() => await this.GetReminder(ReminderName) is not null;
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (await GrainFactory.GetGrain<ITenantGrain>(GetPrimaryKeyString()).GetFeatures() is not { DailyReports.Enabled: true })
+        if (await GrainFactory.GetGrain<ITenantGrain>(this.GetPrimaryKeyString()).GetFeatures() is not { DailyReports.Enabled: true })
         {
             await Sync(false);
             return;

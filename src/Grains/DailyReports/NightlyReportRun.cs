@@ -1,6 +1,7 @@
 using KnovvuOrleans.Grains.Abstractions.DailyReports;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
-using KnovvuOrleans.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace KnovvuOrleans.Grains.DailyReports;

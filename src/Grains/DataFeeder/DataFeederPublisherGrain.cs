@@ -1,32 +1,41 @@
 using KnovvuOrleans.Grains.Abstractions.Conversations;
 using KnovvuOrleans.Grains.Abstractions.DataFeeder;
+using KnovvuOrleans.Grains.Abstractions.Streaming;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
-using KnovvuOrleans.Runtime;
+using KnovvuOrleans.Grains.Streaming;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace KnovvuOrleans.Grains.DataFeeder;
 
 /// <summary>
-/// Relays one Data Feeder stream of a tenant to its topic, in stream order. The tenant's settings are read for every
-/// batch, so switching the feed off, dropping an event type or changing the topic applies to events not yet sent;
-/// events the settings do not want are dropped, never kept. A failed publish throws, so the relay offers the same batch
-/// again after a back-off: repeats carry the same event id (the stream token's), and nothing is acknowledged unsent.
+/// Relays one Data Feeder stream of a tenant (key <c>{tenantId}/{shard}</c>) to its topic, in stream order. The
+/// tenant's settings are read for every batch, so switching the feed off, dropping an event type or changing the topic
+/// applies to events not yet sent; events the settings do not want are dropped, never kept. A failed publish throws,
+/// so the batch stays in the outbox and is offered again after a back-off: repeats carry the same event id (made with
+/// the event), and nothing is removed unsent.
 /// </summary>
 [GrainType("datafeeder-publisher")]
 [ImplicitStreamSubscription(DataFeederStream.Namespace)]
-public sealed class DataFeederPublisherGrain(IDataFeederConnector connector) : Grain, IDataFeederPublisherGrain
+public sealed class DataFeederPublisherGrain(
+    IDataFeederConnector connector, IEventOutbox outbox, IOptions<DurableStreamOptions> options, ILogger<DataFeederPublisherGrain> logger)
+    : OutboxSubscriberGrain<ConversationEvent>(outbox, options, logger), IDataFeederPublisherGrain
 {
-    public async Task OnNextAsync(IList<SequentialItem<ConversationEvent>> items)
+    protected override string StreamNamespace => DataFeederStream.Namespace;
+
+    protected override async Task HandleAsync(IReadOnlyList<StreamEvent<ConversationEvent>> events)
     {
-        var tenantId = DataFeederStream.TenantOf(GetPrimaryKeyString());
+        var tenantId = DataFeederStream.TenantOf(this.GetPrimaryKeyString());
         if (await GrainFactory.GetGrain<ITenantGrain>(tenantId).GetFeatures() is not
             { DataFeeder: { Enabled: true, Topic: { } topic } feeder })
         {
             return;
         }
 
-        var records = items
-            .Where(i => feeder.EventTypes.Contains(i.Item.EventType))
-            .Select(i => DataFeederRecords.From(i.Item, i.Token.EventId))
+        var records = events
+            .Where(e => feeder.EventTypes.Contains(e.Item.EventType))
+            .Select(e => DataFeederRecords.From(e.Item, e.EventId))
             .ToList();
         await connector.PublishAsync(new DataFeederDestination(topic), records, CancellationToken.None);
     }

@@ -5,8 +5,9 @@ using KnovvuOrleans.Grains.Analysis;
 using KnovvuOrleans.Grains.Conversations;
 using KnovvuOrleans.Grains.ObjectStorage;
 using KnovvuOrleans.Grains.Outbound;
-using KnovvuOrleans.Runtime;
-using KnovvuOrleans.Runtime.Hosting;
+using Orleans;
+using Orleans.Configuration;
+using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -28,25 +29,25 @@ public sealed class GenesysCallGrain(
     IObjectStore objects,
     IAnalysisQueue analysisQueue,
     IOptions<GenesysImportOptions> options,
-    IOptions<GrainRuntimeOptions> runtime,
+    IOptions<ReminderOptions> reminders,
     ILogger<GenesysCallGrain> logger) : Grain, IGenesysCallGrain, IRemindable
 {
     private const string RetryReminder = "recordings-retry";
 
     private GenesysImportOutcome? _lastOutcome;
 
-    private string TenantId => TenantKey.TenantOf(GetPrimaryKeyString());
+    private string TenantId => TenantKey.TenantOf(this.GetPrimaryKeyString());
 
-    private string ConversationId => TenantKey.RestOf(GetPrimaryKeyString());
+    private string ConversationId => TenantKey.RestOf(this.GetPrimaryKeyString());
 
     public async Task<GenesysImportOutcome> Import()
     {
         var outcome = await ImportUnlessDoneAsync();
         if (outcome != GenesysImportOutcome.RecordingsPending && state.State.RetryScheduled)
         {
-            if (await GetReminder(RetryReminder) is { } reminder)
+            if (await this.GetReminder(RetryReminder) is { } reminder)
             {
-                await UnregisterReminder(reminder);
+                await this.UnregisterReminder(reminder);
             }
 
             state.State = state.State with { RetryScheduled = false };
@@ -129,8 +130,8 @@ public sealed class GenesysCallGrain(
     {
         if (!state.State.RetryScheduled)
         {
-            var delay = TimeSpan.FromTicks(Math.Max(options.Value.RecordingRetryDelay.Ticks, runtime.Value.MinimumReminderPeriod.Ticks));
-            await RegisterOrUpdateReminder(RetryReminder, delay, delay);
+            var delay = TimeSpan.FromTicks(Math.Max(options.Value.RecordingRetryDelay.Ticks, reminders.Value.MinimumReminderPeriod.Ticks));
+            await this.RegisterOrUpdateReminder(RetryReminder, delay, delay);
         }
 
         state.State = state.State with { RetryScheduled = true, TranscodingAnswers = state.State.TranscodingAnswers + 1 };

@@ -1,30 +1,38 @@
 using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
-using KnovvuOrleans.Runtime;
+using KnovvuOrleans.Grains.Abstractions.Streaming;
+using KnovvuOrleans.Grains.Streaming;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace KnovvuOrleans.Grains.GenesysCloud;
 
 /// <summary>
 /// Imports the calls a tenant's channels put on its Genesys calls stream (key: tenant id), at most
 /// <see cref="GenesysImportOptions.MaxConcurrentImportsPerTenant"/> at a time. A batch that takes longer than
-/// <see cref="GenesysImportOptions.BatchTimeBudget"/> stops starting imports and fails, so that the delivery never
-/// outlives its call timeout; its remaining calls are imported when it comes again. A failure that may pass (Genesys or
-/// storage unreachable after the client's retries) throws, so the runtime offers the batch again after a back-off;
+/// <see cref="GenesysImportOptions.BatchTimeBudget"/> stops starting imports and fails, so that one slow batch never
+/// holds the stream for long; its remaining calls are imported when it comes again. A failure that may pass (Genesys or
+/// storage unreachable after the client's retries) throws, so the batch stays in the outbox and comes again after a back-off;
 /// imports are idempotent, so the calls already done are only acknowledged again. A call Genesys refuses for good is
 /// logged and left to the nightly reconciliation, so that it cannot hold back the tenant's stream forever.
 /// </summary>
 [GrainType("genesys-call-importer")]
 [ImplicitStreamSubscription(GenesysCallsStream.Namespace)]
-public sealed class GenesysCallImporterGrain(IOptions<GenesysImportOptions> options, ILogger<GenesysCallImporterGrain> logger)
-    : Grain, IGenesysCallImporterGrain
+public sealed class GenesysCallImporterGrain(
+    IOptions<GenesysImportOptions> options,
+    IEventOutbox outbox,
+    IOptions<DurableStreamOptions> streamOptions,
+    ILogger<GenesysCallImporterGrain> logger)
+    : OutboxSubscriberGrain<GenesysCallEnded>(outbox, streamOptions, logger), IGenesysCallImporterGrain
 {
     private readonly Lock _gate = new();
     private GenesysImporterStatus _status = new(0, 0, 0, 0, 0, 0, 0, null, null);
 
-    public async Task OnNextAsync(IList<SequentialItem<GenesysCallEnded>> items)
+    protected override string StreamNamespace => GenesysCallsStream.Namespace;
+
+    protected override async Task HandleAsync(IReadOnlyList<StreamEvent<GenesysCallEnded>> items)
     {
-        var tenantId = GetPrimaryKeyString();
+        var tenantId = this.GetPrimaryKeyString();
         var calls = items.Select(i => i.Item.ConversationId).Distinct(StringComparer.Ordinal).ToList();
         Update(s => s with
         {

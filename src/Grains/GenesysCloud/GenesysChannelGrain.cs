@@ -1,16 +1,19 @@
 using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
+using KnovvuOrleans.Grains.Abstractions.Streaming;
 using KnovvuOrleans.Grains.Outbound;
-using KnovvuOrleans.Runtime;
+using KnovvuOrleans.Grains.Streaming;
+using KnovvuOrleans.Grains.Activation;
+using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace KnovvuOrleans.Grains.GenesysCloud;
 
 /// <summary>
-/// One notification channel of a tenant (key <c>{tenantId}/{shard}</c>). Once assigned it is a keep-alive grain, so
-/// it is activated on whichever silo owns it, also right after failover; its activation runs the listening loop as
-/// background work: open (or reuse) the channel, subscribe the members' conversation topics (which also extends the
+/// One notification channel of a tenant (key <c>{tenantId}/{shard}</c>). Orleans keeps one activation of it in the
+/// cluster; once assigned, a keep-alive reminder (every <see cref="GenesysListenerOptions.KeepAlivePeriod"/>) activates
+/// it again on a live silo soon after its silo dies, and its activation runs the listening loop as background work: open (or reuse) the channel, subscribe the members' conversation topics (which also extends the
 /// channel's life), listen until the socket ends, and start over at once. Genesys keeps nothing while no socket is
 /// connected; the nightly reconciliation imports what was missed.
 /// </summary>
@@ -20,15 +23,18 @@ public sealed class GenesysChannelGrain(
     SecretProtector secrets,
     GenesysCloudClient client,
     IOptions<GenesysListenerOptions> options,
-    ILogger<GenesysChannelGrain> logger) : Grain, IGenesysChannelGrain
+    DurableStreamPublisher streams,
+    ILogger<GenesysChannelGrain> logger) : BackgroundWorkGrain, IGenesysChannelGrain, IRemindable
 {
+    private const string KeepAliveReminder = "keep-alive";
+
     private CancellationTokenSource? _listening;
     private volatile GenesysChannelStatus _status = new(null, false, 0, 0, null, 0, null);
 
     // The topics the listening loop subscribes at its next (re)connect; a reassignment replaces them in place.
     private volatile IReadOnlyCollection<string> _topics = [];
 
-    private string TenantId => TenantKey.TenantOf(GetPrimaryKeyString());
+    private string TenantId => TenantKey.TenantOf(this.GetPrimaryKeyString());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -60,7 +66,7 @@ public sealed class GenesysChannelGrain(
             ConnectUri = state.RecordExists ? state.State.ConnectUri : null,
         };
         await state.WriteStateAsync();
-        await RegisterKeepAlive();
+        await this.RegisterOrUpdateReminder(KeepAliveReminder, options.Value.KeepAlivePeriod, options.Value.KeepAlivePeriod);
         if (sameOrg && _status is { Listening: true, ChannelId: { } channelId } && _listening is { IsCancellationRequested: false })
         {
             // Only the members changed: resubscribe the live channel. Its socket stays connected, so the other
@@ -104,7 +110,11 @@ public sealed class GenesysChannelGrain(
             }
         }
 
-        await UnregisterKeepAlive();
+        if (await this.GetReminder(KeepAliveReminder) is { } keepAlive)
+        {
+            await this.UnregisterReminder(keepAlive);
+        }
+
         await state.ClearStateAsync();
         _status = new GenesysChannelStatus(null, false, 0, 0, null, 0, null);
         DeactivateOnIdle();
@@ -112,10 +122,10 @@ public sealed class GenesysChannelGrain(
 
     public Task RecordCallEnded(string conversationId, string agentUserId, DateTimeOffset endTime)
     {
-        _status = _status with { CallsEnded = _status.CallsEnded + 1, LastEventAt = DateTimeOffset.UtcNow };
-        return GetStreamProvider("genesys")
-            .GetStream<GenesysCallEnded>(StreamId.Create(GenesysCallsStream.Namespace, TenantId))
-            .OnNextAsync(new GenesysCallEnded(TenantId, conversationId, agentUserId, endTime));
+        var now = DateTimeOffset.UtcNow;
+        _status = _status with { CallsEnded = _status.CallsEnded + 1, LastEventAt = now };
+        return streams.PublishAsync(GenesysCallsStream.Namespace, TenantId,
+            [new StreamEvent<GenesysCallEnded>(Guid.CreateVersion7(now), now, new GenesysCallEnded(TenantId, conversationId, agentUserId, endTime))]);
     }
 
     public async Task RememberChannel(string channelId, string connectUri)
@@ -131,6 +141,9 @@ public sealed class GenesysChannelGrain(
     }
 
     public Task<GenesysChannelStatus> GetStatus() => Task.FromResult(_status);
+
+    /// <summary>Nothing to do: being activated by the tick is the point (the activation starts listening).</summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
 
     private void StartListening()
     {
@@ -155,7 +168,7 @@ public sealed class GenesysChannelGrain(
 
     private async Task ListenAsync(GenesysConnection connection, string? channelId, string? connectUri, CancellationToken cancellationToken)
     {
-        var self = GrainFactory.GetGrain<IGenesysChannelGrain>(GetPrimaryKeyString());
+        var self = GrainFactory.GetGrain<IGenesysChannelGrain>(this.GetPrimaryKeyString());
         var listener = new GenesysNotificationListener(options.Value.HeartbeatTimeout);
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)

@@ -2,7 +2,8 @@ using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 using KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
 using KnovvuOrleans.Grains.KnovvuAnalytics;
 using KnovvuOrleans.Grains.Outbound;
-using KnovvuOrleans.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace KnovvuOrleans.Grains.GenesysCloud;

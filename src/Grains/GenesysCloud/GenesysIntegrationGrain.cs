@@ -1,7 +1,8 @@
 using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 using KnovvuOrleans.Grains.KnovvuAnalytics;
 using KnovvuOrleans.Grains.Outbound;
-using KnovvuOrleans.Runtime;
+using KnovvuOrleans.Grains.Activation;
+using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,7 @@ public sealed class GenesysIntegrationGrain(
     KnovvuAnalyticsClient ca,
     IOptions<GenesysSyncOptions> options,
     TimeProvider time,
-    ILogger<GenesysIntegrationGrain> logger) : Grain, IGenesysIntegrationGrain, IRemindable
+    ILogger<GenesysIntegrationGrain> logger) : BackgroundWorkGrain, IGenesysIntegrationGrain, IRemindable
 {
     private const string SyncReminder = "genesys-group-sync";
     private const string ReconcileReminder = "genesys-reconcile";
@@ -33,7 +34,7 @@ public sealed class GenesysIntegrationGrain(
     private volatile bool _syncRequested;
     private volatile bool _reconciliationRunning;
 
-    private string TenantId => GetPrimaryKeyString();
+    private string TenantId => this.GetPrimaryKeyString();
 
     public async Task<GenesysIntegrationView> Install(GenesysInstallation installation)
     {
@@ -59,8 +60,8 @@ public sealed class GenesysIntegrationGrain(
         await state.WriteStateAsync();
 
         var sync = options.Value;
-        await RegisterOrUpdateReminder(SyncReminder, sync.GroupSyncPeriod, sync.GroupSyncPeriod);
-        await RegisterOrUpdateReminder(ReconcileReminder, UntilNext(sync.ReconcileAtUtc), TimeSpan.FromDays(1));
+        await this.RegisterOrUpdateReminder(SyncReminder, sync.GroupSyncPeriod, sync.GroupSyncPeriod);
+        await this.RegisterOrUpdateReminder(ReconcileReminder, UntilNext(sync.ReconcileAtUtc), TimeSpan.FromDays(1));
         await StartSync();
         return View()!;
     }

@@ -10,4 +10,10 @@ public sealed class GenesysListenerOptions
 
     /// <summary>Longest wait before trying again after a failure; it starts at 200 ms and doubles.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Period of an assigned channel's keep-alive reminder, which brings its listener back on a live silo after its silo
+    /// died: the listener is back within about this period plus failure detection. Not below the silo's minimum reminder period.
+    /// </summary>
+    public TimeSpan KeepAlivePeriod { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,6 +1,7 @@
 using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 using Microsoft.Extensions.Logging;
-using KnovvuOrleans.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace KnovvuOrleans.Grains.GenesysCloud;
 

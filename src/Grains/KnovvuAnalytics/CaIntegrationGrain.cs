@@ -1,7 +1,8 @@
 using KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
 using KnovvuOrleans.Grains.Conversations;
 using KnovvuOrleans.Grains.Outbound;
-using KnovvuOrleans.Runtime;
+using KnovvuOrleans.Grains.Activation;
+using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,7 @@ public sealed class CaIntegrationGrain(
     IConversationLog log,
     KnovvuAnalyticsClient client,
     IOptions<CaSyncOptions> options,
-    ILogger<CaIntegrationGrain> logger) : Grain, ICaIntegrationGrain, IRemindable
+    ILogger<CaIntegrationGrain> logger) : BackgroundWorkGrain, ICaIntegrationGrain, IRemindable
 {
     private const string ReminderName = "va-ca-sync";
 
@@ -48,11 +49,11 @@ public sealed class CaIntegrationGrain(
 
         if (settings.Enabled)
         {
-            await RegisterOrUpdateReminder(ReminderName, options.Value.Period, options.Value.Period);
+            await this.RegisterOrUpdateReminder(ReminderName, options.Value.Period, options.Value.Period);
         }
-        else if (await GetReminder(ReminderName) is { } reminder)
+        else if (await this.GetReminder(ReminderName) is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
 
         return View()!;
@@ -68,7 +69,7 @@ public sealed class CaIntegrationGrain(
         }
 
         var settings = state.State;
-        var tenantId = GetPrimaryKeyString();
+        var tenantId = this.GetPrimaryKeyString();
         var connection = new CaConnection(
             tenantId, settings.ServiceBaseUrl, settings.TokenEndpoint, settings.ClientId, secrets.Unprotect(settings.ProtectedClientSecret));
         var run = new CaSyncRun(tenantId, connection, GrainFactory, log, client, options.Value, logger);

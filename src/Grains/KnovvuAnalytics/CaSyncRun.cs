@@ -4,7 +4,8 @@ using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 using KnovvuOrleans.Grains.Conversations;
 using KnovvuOrleans.Grains.VirtualAgent;
-using KnovvuOrleans.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace KnovvuOrleans.Grains.KnovvuAnalytics;

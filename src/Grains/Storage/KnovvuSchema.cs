@@ -1,4 +1,3 @@
-using KnovvuOrleans.Runtime.Storage.Postgres;
 using Npgsql;
 
 namespace KnovvuOrleans.Grains.Storage;
@@ -44,6 +43,20 @@ internal static class KnovvuSchema
             source text NOT NULL,
             enqueued_at timestamptz NOT NULL DEFAULT now(),
             PRIMARY KEY (tenant_id, conversation_id));
+        """,
+        // The durable streams' outbox: events wait here, in sequence order per stream, until their subscriber
+        // handled them; a redelivery of the same event id is skipped while it is still waiting.
+        """
+        CREATE TABLE knovvu.stream_outbox (
+            sequence bigserial PRIMARY KEY,
+            stream_namespace text NOT NULL,
+            stream_key text NOT NULL,
+            event_id uuid NOT NULL UNIQUE,
+            published_at timestamptz NOT NULL,
+            payload text NOT NULL,
+            appended_at timestamptz NOT NULL DEFAULT now());
+        CREATE INDEX stream_outbox_by_stream ON knovvu.stream_outbox (stream_namespace, stream_key, sequence);
+        CREATE INDEX stream_outbox_by_age ON knovvu.stream_outbox (appended_at);
         """,
     ];
 }

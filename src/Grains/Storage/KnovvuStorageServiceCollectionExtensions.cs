@@ -1,5 +1,6 @@
 using KnovvuOrleans.Grains.Analysis;
 using KnovvuOrleans.Grains.Conversations;
+using KnovvuOrleans.Grains.Streaming;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,13 +14,14 @@ public static class KnovvuStorageServiceCollectionExtensions
     private const string ApplicationName = "KnovvuOrleans";
 
     /// <summary>
-    /// The conversation log, the analysis queue and the Data Protection key ring in PostgreSQL, on the data source the runtime uses
-    /// (register the runtime's PostgreSQL provider first).
+    /// The conversation log, the analysis queue, the durable streams' outbox and the Data Protection key ring in PostgreSQL,
+    /// on the registered <see cref="NpgsqlDataSource"/>.
     /// </summary>
     public static IServiceCollection AddKnovvuPostgresStorage(this IServiceCollection services)
     {
         services.AddSingleton<IConversationLog>(sp => new PostgresConversationLog(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<IAnalysisQueue>(sp => new PostgresAnalysisQueue(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<IEventOutbox>(sp => new PostgresEventOutbox(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
             options => options.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>())));
@@ -31,6 +33,7 @@ public static class KnovvuStorageServiceCollectionExtensions
     {
         services.AddSingleton<IConversationLog, InMemoryConversationLog>();
         services.AddSingleton<IAnalysisQueue, InMemoryAnalysisQueue>();
+        services.AddSingleton<IEventOutbox>(sp => new InMemoryEventOutbox(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddDataProtection().SetApplicationName(ApplicationName).UseEphemeralDataProtectionProvider();
         return services;
     }

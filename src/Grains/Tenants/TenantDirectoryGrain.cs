@@ -1,5 +1,6 @@
 using KnovvuOrleans.Grains.Abstractions.Tenants;
-using KnovvuOrleans.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace KnovvuOrleans.Grains.Tenants;
 

@@ -1,14 +1,15 @@
 using KnovvuOrleans.Grains.Abstractions.DailyReports;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Abstractions.Validation;
-using KnovvuOrleans.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace KnovvuOrleans.Grains.Tenants;
 
 [GrainType("tenant")]
 public sealed class TenantGrain([PersistentState("tenant")] IPersistentState<TenantState> tenant) : Grain, ITenantGrain
 {
-    private TenantProfile Profile => new(GetPrimaryKeyString(), tenant.State.Name);
+    private TenantProfile Profile => new(this.GetPrimaryKeyString(), tenant.State.Name);
 
     private ITenantDirectoryGrain Directory => GrainFactory.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key);
 
@@ -22,7 +23,7 @@ public sealed class TenantGrain([PersistentState("tenant")] IPersistentState<Ten
         }
 
         var errors = new ValidationErrors();
-        TenantId.Validate(errors, "id", GetPrimaryKeyString());
+        TenantId.Validate(errors, "id", this.GetPrimaryKeyString());
         TenantProfile.ValidateName(errors, "name", name);
         errors.ThrowIfAny();
 
@@ -63,7 +64,7 @@ public sealed class TenantGrain([PersistentState("tenant")] IPersistentState<Ten
         features.Validate().ThrowIfAny();
         tenant.State = tenant.State with { Features = features };
         await tenant.WriteStateAsync();
-        await GrainFactory.GetGrain<IDailyReportScheduleGrain>(GetPrimaryKeyString()).Sync(features.DailyReports.Enabled);
+        await GrainFactory.GetGrain<IDailyReportScheduleGrain>(this.GetPrimaryKeyString()).Sync(features.DailyReports.Enabled);
         return features;
     }
 }

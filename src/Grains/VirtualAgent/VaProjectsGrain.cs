@@ -1,6 +1,7 @@
 using KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
 using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
-using KnovvuOrleans.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace KnovvuOrleans.Grains.VirtualAgent;
 
@@ -10,7 +11,7 @@ public sealed class VaProjectsGrain([PersistentState("va-projects")] IPersistent
 {
     private List<VaProjectEntry> Projects => state.State.Projects;
 
-    private ICaIntegrationGrain Integration => GrainFactory.GetGrain<ICaIntegrationGrain>(GetPrimaryKeyString());
+    private ICaIntegrationGrain Integration => GrainFactory.GetGrain<ICaIntegrationGrain>(this.GetPrimaryKeyString());
 
     public async Task<VaChangeOutcome> AddProject(VaProjectRegistration project)
     {

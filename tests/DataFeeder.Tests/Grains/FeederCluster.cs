@@ -1,14 +1,9 @@
 using KnovvuOrleans.DataFeeder.Tests.Connector;
-using KnovvuOrleans.Grains;
 using KnovvuOrleans.Grains.Abstractions.Conversations;
 using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 using KnovvuOrleans.Grains.DataFeeder;
-using KnovvuOrleans.Grains.Storage;
-using KnovvuOrleans.Grains.Tenants;
-using KnovvuOrleans.Runtime;
-using KnovvuOrleans.Runtime.Hosting;
 using KnovvuOrleans.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -16,45 +11,38 @@ using Npgsql;
 namespace KnovvuOrleans.DataFeeder.Tests.Grains;
 
 /// <summary>
-/// The product's grains on a test cluster with real PostgreSQL and a Kafka connector to the given endpoint: tenants
+/// The product's silos on an Orleans test cluster with real PostgreSQL and a Kafka connector to the given endpoint: tenants
 /// with the Data Feeder on (all event types, a topic each), conversations ingested and results posted through grains.
 /// </summary>
 internal sealed class FeederCluster : IAsyncDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 22, 8, 31, 59, TimeSpan.Zero);
 
-    private readonly PostgresTestDatabase _database;
-
-    private FeederCluster(PostgresTestDatabase database, TestCluster cluster, string runId)
+    private FeederCluster(KnovvuTestCluster cluster, string runId)
     {
-        _database = database;
         Cluster = cluster;
         RunId = runId;
     }
 
-    public TestCluster Cluster { get; }
+    public KnovvuTestCluster Cluster { get; }
 
     /// <summary>Part of every topic name, so that runs on the shared endpoint never read each other's events.</summary>
     public string RunId { get; }
 
-    public IClusterClient Client => Cluster.Silos[0].Client;
+    public IGrainFactory Client => Cluster.Client;
 
     public static async Task<FeederCluster> StartAsync(
         int silos, string bootstrapServers, Action<KafkaDataFeederOptions>? kafka = null,
-        Func<IDataFeederConnector, IDataFeederConnector>? wrap = null, Action<GrainRuntimeOptions>? runtime = null)
+        Func<IDataFeederConnector, IDataFeederConnector>? wrap = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var database = await PostgresTestDatabase.CreateAsync();
-        var cluster = await TestCluster.StartAsync(silos, typeof(TenantGrain).Assembly, b => b.UsePostgres(database.ConnectionString),
-            runtime, services =>
-            {
-                services.AddKnovvuGrainServices();
-                services.AddKnovvuPostgresStorage();
-                services.AddSingleton(_ => Connectors.Create(bootstrapServers, kafka));
-                services.AddSingleton(sp => wrap is null
-                    ? sp.GetRequiredService<KafkaDataFeederConnector>()
-                    : wrap(sp.GetRequiredService<KafkaDataFeederConnector>()));
-            });
-        return new FeederCluster(database, cluster, Guid.NewGuid().ToString("N")[..12]);
+        var cluster = await KnovvuTestCluster.StartAsync(silos, settings, services =>
+        {
+            services.AddSingleton(_ => Connectors.Create(bootstrapServers, kafka));
+            services.AddSingleton(sp => wrap is null
+                ? sp.GetRequiredService<KafkaDataFeederConnector>()
+                : wrap(sp.GetRequiredService<KafkaDataFeederConnector>()));
+        });
+        return new FeederCluster(cluster, Guid.NewGuid().ToString("N")[..12]);
     }
 
     public string TopicOf(string tenantId) => $"datafeeder-{RunId}-{tenantId}";
@@ -69,7 +57,7 @@ internal sealed class FeederCluster : IAsyncDisposable
         });
     }
 
-    public Task<IngestOutcome> IngestAsync(string tenantId, string externalId, bool isCall = false, IClusterClient? client = null) =>
+    public Task<IngestOutcome> IngestAsync(string tenantId, string externalId, bool isCall = false, IGrainFactory? client = null) =>
         Conversation(tenantId, externalId, client).IngestVaSession(new VaSession
         {
             ExternalId = externalId,
@@ -89,12 +77,12 @@ internal sealed class FeederCluster : IAsyncDisposable
     public Task<RaiseOutcome> PostCategoryAsync(string tenantId, string externalId) =>
         Conversation(tenantId, externalId).PostCategory(new CategoryResult(7, "complaint"));
 
-    /// <summary>Events not yet acknowledged by their subscriber: zero once everything raised reached Kafka.</summary>
+    /// <summary>Events waiting in the outbox for their subscriber: zero once everything raised reached Kafka.</summary>
     public async Task<long> PendingEventsAsync()
     {
-        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await using var connection = new NpgsqlConnection(Cluster.Database.ConnectionString);
         await connection.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM grain_runtime.outbox", connection);
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM knovvu.stream_outbox", connection);
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
@@ -108,9 +96,8 @@ internal sealed class FeederCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Cluster.DisposeAsync();
-        await _database.DisposeAsync();
     }
 
-    private IConversationGrain Conversation(string tenantId, string externalId, IClusterClient? client = null) =>
+    private IConversationGrain Conversation(string tenantId, string externalId, IGrainFactory? client = null) =>
         (client ?? Client).GetGrain<IConversationGrain>(ConversationKey.For(tenantId, externalId));
 }

@@ -1,12 +1,12 @@
 using Npgsql;
 
-namespace KnovvuOrleans.Runtime.Storage.Postgres;
+namespace KnovvuOrleans.Grains.Storage;
 
 /// <summary>
 /// Applies numbered SQL migrations to one PostgreSQL schema, once each, in order. Silos starting together
 /// serialise on a transaction-level advisory lock, so running it from every silo at start is safe.
 /// </summary>
-public sealed class PostgresMigrator(NpgsqlDataSource dataSource, string schema, IReadOnlyList<string> migrations)
+internal sealed class PostgresMigrator(NpgsqlDataSource dataSource, string schema, IReadOnlyList<string> migrations)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using KnovvuOrleans.Grains.Abstractions.Streaming;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using Orleans.Streams;
+
+namespace KnovvuOrleans.Grains.Streaming;
+
+/// <summary>
+/// Publishes to a durable stream: the events go to the outbox first (the commit point: from then on they reach the
+/// subscriber, in order, however often silos die or the subscriber fails), then a notice goes over the Orleans stream
+/// to wake the subscriber. A notice that is lost only delays the events until the redelivery agent finds them.
+/// </summary>
+public sealed class DurableStreamPublisher(IEventOutbox outbox, IServiceProvider services, ILogger<DurableStreamPublisher> logger)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task PublishAsync<T>(string streamNamespace, string streamKey, IReadOnlyList<StreamEvent<T>> events)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        var last = await outbox.AppendAsync(streamNamespace, streamKey,
+            events.Select(e => new OutboxEntry(e.EventId, e.PublishedAt, JsonSerializer.Serialize(e.Item, Json))).ToList(),
+            CancellationToken.None);
+        try
+        {
+            await services.GetRequiredKeyedService<IStreamProvider>(DurableStreamOptions.ProviderName)
+                .GetStream<OutboxAppended>(StreamId.Create(streamNamespace, streamKey))
+                .OnNextAsync(new OutboxAppended(last));
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Notice of stream {Namespace}/{Key} not sent; the redelivery agent will offer its events",
+                streamNamespace, streamKey);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using System.Net;
+using KnovvuOrleans.Grains;
+using KnovvuOrleans.Grains.DataFeeder;
+using KnovvuOrleans.Grains.Storage;
+using KnovvuOrleans.Grains.Streaming;
+using KnovvuOrleans.Hosting.OrleansSchema;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Hosting;
+
+namespace KnovvuOrleans.Hosting;
+
+public static class KnovvuSilo
+{
+    /// <summary>ADO.NET invariant name of Npgsql, the provider every ADO.NET piece of Orleans uses here.</summary>
+    public const string Invariant = "Npgsql";
+
+    /// <summary>
+    /// Makes a silo of the product from its configuration ("Storage", "Cluster" and the grains' own sections): the
+    /// product's grains and what they need, clustering, grain state and reminders on the chosen storage (PostgreSQL
+    /// through Orleans' ADO.NET providers, or memory for the demo), the durable streams, and the dashboard. The silo
+    /// host, the gateway with its in-process silo, the demo and the test clusters all call it.
+    /// </summary>
+    public static ISiloBuilder AddKnovvu(this ISiloBuilder silo)
+    {
+        var storage = StorageOptions.From(silo.Configuration);
+        var cluster = silo.Configuration.GetSection(KnovvuClusterOptions.SectionName).Get<KnovvuClusterOptions>() ?? new KnovvuClusterOptions();
+
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = cluster.ServiceId;
+        });
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
+        silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = cluster.CollectionAge);
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = cluster.MinimumReminderPeriod);
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = cluster.ProbeTimeout;
+            o.NumMissedProbesLimit = cluster.NumMissedProbesLimit;
+            o.NumVotesForDeathDeclaration = cluster.NumVotesForDeathDeclaration;
+            // Votes and table reads must keep pace with the probes, or a frozen silo outlives its detection.
+            o.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(10);
+            o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+            o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+        });
+
+        silo.AddMemoryStreams(DurableStreamOptions.ProviderName);
+        // Required by every stream provider; implicit subscriptions (the only kind used) never write to it.
+        silo.AddMemoryGrainStorage("PubSubStore");
+        silo.AddStartupTask((services, _) =>
+            services.GetRequiredService<IGrainFactory>().GetGrain<IOutboxRedeliveryGrain>(IOutboxRedeliveryGrain.Key).Start());
+        silo.AddDashboard();
+
+        switch (storage.Provider)
+        {
+            case StorageOptions.InMemory:
+                // One silo on loopback; free ports unless set, so demos and test apps can run side by side.
+                silo.UseLocalhostClustering(cluster.SiloPort ?? FreePort(), cluster.GatewayPort ?? FreePort());
+                silo.AddMemoryGrainStorageAsDefault(o => o.GrainStorageSerializer = new JsonGrainStateSerializer());
+                silo.UseInMemoryReminderService();
+                break;
+            case StorageOptions.Postgres:
+                var connectionString = storage.PostgresConnectionString!;
+                silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new OrleansSchemaMigration(connectionString));
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = Invariant;
+                    o.ConnectionString = connectionString;
+                });
+                silo.AddAdoNetGrainStorageAsDefault(o =>
+                {
+                    o.Invariant = Invariant;
+                    o.ConnectionString = connectionString;
+                    o.GrainStorageSerializer = new JsonGrainStateSerializer();
+                });
+                silo.UseAdoNetReminderService(o =>
+                {
+                    o.Invariant = Invariant;
+                    o.ConnectionString = connectionString;
+                });
+                if (cluster.SiloPort is { } siloPort)
+                {
+                    silo.ConfigureEndpoints(AdvertisedAddress(cluster), siloPort, cluster.GatewayPort ?? 0, listenOnAnyHostAddress: true);
+                }
+
+                break;
+        }
+
+        silo.Services.AddKnovvuServices(silo.Configuration, storage);
+        return silo;
+    }
+
+    /// <summary>
+    /// What the grains (and the gateway's endpoints that read object storage or the log directly) need besides Orleans:
+    /// the product's tables on the chosen storage, the clients of the outside services, the Data Feeder connector.
+    /// </summary>
+    public static IServiceCollection AddKnovvuServices(this IServiceCollection services, IConfiguration configuration, StorageOptions storage)
+    {
+        if (storage.Provider == StorageOptions.Postgres)
+        {
+            services.TryAddSingleton(_ => NpgsqlDataSource.Create(storage.PostgresConnectionString!));
+            services.AddKnovvuPostgresStorage();
+        }
+        else
+        {
+            services.AddKnovvuInMemoryStorage();
+        }
+
+        services.AddKnovvuGrainServices();
+        services.AddKafkaDataFeederConnector(configuration);
+        return services;
+    }
+
+    /// <summary>A client of the product's cluster (the client-only gateway), on the same configuration as its silos.</summary>
+    public static IClientBuilder AddKnovvu(this IClientBuilder client)
+    {
+        var storage = StorageOptions.From(client.Configuration);
+        var cluster = client.Configuration.GetSection(KnovvuClusterOptions.SectionName).Get<KnovvuClusterOptions>() ?? new KnovvuClusterOptions();
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = cluster.ServiceId;
+        });
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
+        // A dead gateway silo drops out of the client's list within a second.
+        client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
+        switch (storage.Provider)
+        {
+            case StorageOptions.InMemory:
+                client.UseLocalhostClustering(cluster.GatewayPort ?? throw new InvalidOperationException(
+                    "A client of an InMemory silo needs Cluster:GatewayPort, the port that silo was given."));
+                break;
+            case StorageOptions.Postgres:
+                client.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = Invariant;
+                    o.ConnectionString = storage.PostgresConnectionString!;
+                });
+                break;
+        }
+
+        return client;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static IPAddress AdvertisedAddress(KnovvuClusterOptions cluster)
+    {
+        if (!string.IsNullOrWhiteSpace(cluster.AdvertisedIPAddress))
+        {
+            return IPAddress.TryParse(cluster.AdvertisedIPAddress, out var address)
+                ? address
+                : Dns.GetHostAddresses(cluster.AdvertisedIPAddress).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
+        }
+
+        return Dns.GetHostAddresses(Dns.GetHostName())
+            .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+            ?? IPAddress.Loopback;
+    }
+}
