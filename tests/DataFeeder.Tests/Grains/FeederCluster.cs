@@ -35,7 +35,10 @@ internal sealed class FeederCluster : IAsyncDisposable
         int silos, string bootstrapServers, Action<KafkaDataFeederOptions>? kafka = null,
         Func<IDataFeederConnector, IDataFeederConnector>? wrap = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var cluster = await KnovvuTestCluster.StartAsync(silos, settings, services =>
+        var cluster = await KnovvuTestCluster.StartAsync(silos, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["DataFeeder:Kafka:BootstrapServers"] = bootstrapServers,
+        }, services =>
         {
             services.AddSingleton(_ => Connectors.Create(bootstrapServers, kafka));
             services.AddSingleton(sp => wrap is null
