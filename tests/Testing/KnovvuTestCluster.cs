@@ -85,7 +85,7 @@ public sealed class KnovvuTestCluster : IAsyncDisposable
     /// <summary>The services of a silo (its grain factory, its options, the instances it uses).</summary>
     public static IServiceProvider ServicesOf(SiloHandle silo) => ((InProcessSiloHandle)silo).SiloHost.Services;
 
-    /// <summary>The silo that holds the activation of <paramref name="grain"/> (activating it if needed).</summary>
+    /// <summary>The silo that holds the activation of <paramref name="grain"/>, which must be active.</summary>
     public async Task<SiloHandle> SiloOfAsync(IAddressable grain)
     {
         var address = await Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain)

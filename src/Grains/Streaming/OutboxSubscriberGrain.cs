@@ -20,6 +20,7 @@ public abstract class OutboxSubscriberGrain<T>(IEventOutbox outbox, IOptions<Dur
 {
     private int _failures;
     private IGrainTimer? _retry;
+    private bool _drainQueued;
 
     /// <summary>Handles consecutive events of the stream; throws to have them offered again later.</summary>
     protected abstract Task HandleAsync(IReadOnlyList<StreamEvent<T>> events);
@@ -29,7 +30,21 @@ public abstract class OutboxSubscriberGrain<T>(IEventOutbox outbox, IOptions<Dur
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         handleFactory.Create<OutboxAppended>().ResumeAsync(this);
 
-    public Task OnNextAsync(OutboxAppended item, StreamSequenceToken? token = null) => Drain();
+    /// <summary>
+    /// Queues a drain as a turn of its own instead of draining here: the stream's queue delivers its notices one at a
+    /// time, so a slow delivery (a tenant's failing topic) must not hold up the notices of other streams. Notices that
+    /// arrive while a drain is queued add nothing: that drain reads everything appended before it starts.
+    /// </summary>
+    public Task OnNextAsync(OutboxAppended item, StreamSequenceToken? token = null)
+    {
+        if (!_drainQueued)
+        {
+            _drainQueued = true;
+            return this.AsReference<IOutboxSubscriberGrain>().Drain();
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
 
@@ -37,6 +52,7 @@ public abstract class OutboxSubscriberGrain<T>(IEventOutbox outbox, IOptions<Dur
 
     public async Task Drain()
     {
+        _drainQueued = false;
         var key = this.GetPrimaryKeyString();
         var batchSize = options.Value.BatchSize;
         try

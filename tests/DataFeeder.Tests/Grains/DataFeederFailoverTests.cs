@@ -1,7 +1,6 @@
 using KnovvuOrleans.Grains.Abstractions.Conversations;
 using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnovvuOrleans.DataFeeder.Tests.Grains;
 
@@ -28,15 +27,14 @@ public sealed class DataFeederFailoverTests
             // Small batches: the stream is relayed in many publishes, so the kill lands between them.
             settings: new Dictionary<string, string?> { ["DurableStreams:BatchSize"] = "20" });
         await feeder.AddTenantAsync("acme");
-        var publisher = await feeder.Cluster.SiloOfAsync(
-            feeder.Client.GetGrain<IDataFeederPublisherGrain>(DataFeederStream.KeyFor("acme", "c-0000")));
-        var client = KnovvuTestCluster.ServicesOf(feeder.Cluster.Silos.First(s => s != publisher)).GetRequiredService<IGrainFactory>();
 
         var ids = Enumerable.Range(0, Conversations).Select(i => $"c-{i:D4}").ToList();
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 16 },
-            async (id, _) => Assert.Equal(IngestOutcome.Recorded, await feeder.IngestAsync("acme", id, client: client)));
+            async (id, _) => Assert.Equal(IngestOutcome.Recorded, await feeder.IngestAsync("acme", id)));
         await Eventually.TrueAsync(() => Published(connectors) >= 200, "the stream relayed in part");
 
+        var publisher = await feeder.Cluster.SiloOfAsync(
+            feeder.Client.GetGrain<IDataFeederPublisherGrain>(DataFeederStream.KeyFor("acme", "c-0000")));
         await feeder.Cluster.KillAsync(publisher);
         Assert.True(await feeder.PendingEventsAsync() > 0, "events left to relay when the silo died");
 

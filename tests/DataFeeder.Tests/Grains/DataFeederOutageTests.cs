@@ -7,8 +7,8 @@ using KnovvuOrleans.Testing;
 namespace KnovvuOrleans.DataFeeder.Tests.Grains;
 
 /// <summary>
-/// The Kafka endpoint down for 30 s (a mock cluster in the test process, so the shared endpoint stays well): the
-/// conversation grains keep accepting conversations, the events wait in the outbox, and all arrive, in order, after.
+/// The Kafka endpoint down (a mock cluster in the test process, so the shared endpoint stays well): the conversation
+/// grains keep accepting conversations, the events wait in the outbox, and all arrive, in order, after.
 /// </summary>
 public sealed class DataFeederOutageTests : IDisposable
 {
@@ -21,14 +21,30 @@ public sealed class DataFeederOutageTests : IDisposable
     private readonly MockKafkaCluster _kafka = MockKafkaCluster.Start(brokers: 1);
 
     [Fact]
-    public async Task Conversations_accepted_while_Kafka_is_down_for_30_seconds_are_all_delivered_in_order_after_it_returns()
-    {
-        await using var feeder = await FeederCluster.StartAsync(1, _kafka.BootstrapServers, options =>
+    public Task Conversations_accepted_while_Kafka_is_down_for_30_seconds_are_all_delivered_in_order_after_it_returns() =>
+        // A publish during the outage fails after 3 s instead of 30, so the publisher retries several times meanwhile.
+        RunOutageAsync(silos: 1, Outage, messageTimeoutMs: 3_000, settings: null, killPublisherSilo: false);
+
+    /// <summary>
+    /// Every limit of the path far shorter than the outage: the producer gives up on a message after 1 s, the
+    /// publisher retries every 300 ms at most, and the redelivery agent offers waiting streams every second; the silo
+    /// of a publisher is killed half-way. The outbox has no limit, so nothing is dropped or overtaken.
+    /// </summary>
+    [Fact]
+    public Task An_outage_longer_than_every_retry_limit_and_expiry_with_a_publishers_silo_killed_loses_and_reorders_nothing() =>
+        RunOutageAsync(silos: 2, TimeSpan.FromSeconds(24), messageTimeoutMs: 1_000, new Dictionary<string, string?>
         {
-            // A publish during the outage fails after 3 s instead of 30, so the relay retries several times meanwhile.
-            options.MessageTimeoutMs = 3_000;
+            ["DurableStreams:RetryMaxDelay"] = "00:00:00.300",
+        }, killPublisherSilo: true);
+
+    private async Task RunOutageAsync(
+        int silos, TimeSpan outage, int messageTimeoutMs, IReadOnlyDictionary<string, string?>? settings, bool killPublisherSilo)
+    {
+        await using var feeder = await FeederCluster.StartAsync(silos, _kafka.BootstrapServers, options =>
+        {
+            options.MessageTimeoutMs = messageTimeoutMs;
             options.Settings["reconnect.backoff.max.ms"] = "200";
-        });
+        }, settings: settings);
         string[] tenants = ["acme", "globex"];
         foreach (var tenant in tenants)
         {
@@ -64,9 +80,19 @@ public sealed class DataFeederOutageTests : IDisposable
 
         _kafka.SetBrokerDown(1);
         var down = Stopwatch.StartNew();
-        while (down.Elapsed < Outage)
+        var killed = !killPublisherSilo;
+        while (down.Elapsed < outage)
         {
             await IngestRoundAsync();
+            if (!killed && down.Elapsed > outage / 2)
+            {
+                // The publisher is retrying its failed batch, so it is active: kill the silo that holds it.
+                var publisher = await feeder.Cluster.SiloOfAsync(
+                    feeder.Client.GetGrain<IDataFeederPublisherGrain>(DataFeederStream.KeyFor("acme", "r0000-00")));
+                await feeder.Cluster.KillAsync(publisher);
+                killed = true;
+            }
+
             await Task.Delay(TimeSpan.FromMilliseconds(500));
         }
 

@@ -60,8 +60,8 @@ internal sealed class FeederCluster : IAsyncDisposable
         });
     }
 
-    public Task<IngestOutcome> IngestAsync(string tenantId, string externalId, bool isCall = false, IGrainFactory? client = null) =>
-        Conversation(tenantId, externalId, client).IngestVaSession(new VaSession
+    public Task<IngestOutcome> IngestAsync(string tenantId, string externalId, bool isCall = false) =>
+        Conversation(tenantId, externalId).IngestVaSession(new VaSession
         {
             ExternalId = externalId,
             Status = VaSessionStatus.Published,
@@ -101,6 +101,6 @@ internal sealed class FeederCluster : IAsyncDisposable
         await Cluster.DisposeAsync();
     }
 
-    private IConversationGrain Conversation(string tenantId, string externalId, IGrainFactory? client = null) =>
-        (client ?? Client).GetGrain<IConversationGrain>(ConversationKey.For(tenantId, externalId));
+    private IConversationGrain Conversation(string tenantId, string externalId) =>
+        Client.GetGrain<IConversationGrain>(ConversationKey.For(tenantId, externalId));
 }
