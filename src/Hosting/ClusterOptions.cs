@@ -17,8 +17,8 @@ public sealed class KnovvuClusterOptions
     /// <summary>Port where clients (a client-only gateway) connect; unset as <see cref="SiloPort"/> (Orleans' default: 30000).</summary>
     public int? GatewayPort { get; set; }
 
-    /// <summary>The address other silos reach this one at; empty: the host's first non-loopback address (loopback with InMemory storage).</summary>
-    public string? AdvertisedIPAddress { get; set; }
+    /// <summary>The IP address or host name other silos and clients reach this silo at; empty: the host's first non-loopback IPv4 address.</summary>
+    public string? AdvertisedAddress { get; set; }
 
     /// <summary>Whether the gateway process hosts a silo itself (the demo, one-process deployments) or is a client only.</summary>
     public bool HostSilo { get; set; } = true;

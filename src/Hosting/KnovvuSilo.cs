@@ -156,11 +156,11 @@ public static class KnovvuSilo
 
     private static IPAddress AdvertisedAddress(KnovvuClusterOptions cluster)
     {
-        if (!string.IsNullOrWhiteSpace(cluster.AdvertisedIPAddress))
+        if (!string.IsNullOrWhiteSpace(cluster.AdvertisedAddress))
         {
-            return IPAddress.TryParse(cluster.AdvertisedIPAddress, out var address)
+            return IPAddress.TryParse(cluster.AdvertisedAddress, out var address)
                 ? address
-                : Dns.GetHostAddresses(cluster.AdvertisedIPAddress).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
+                : Dns.GetHostAddresses(cluster.AdvertisedAddress).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
         }
 
         return Dns.GetHostAddresses(Dns.GetHostName())

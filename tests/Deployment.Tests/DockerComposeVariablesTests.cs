@@ -2,7 +2,6 @@ using KnovvuOrleans.Demo;
 using KnovvuOrleans.Gateway.Auth;
 using KnovvuOrleans.Grains.ObjectStorage;
 using KnovvuOrleans.Hosting;
-using KnovvuOrleans.Runtime.Hosting;
 
 namespace KnovvuOrleans.Deployment.Tests;
 
@@ -19,7 +18,6 @@ public sealed class DockerComposeVariablesTests
 
     private static readonly OptionsCatalog Catalog = new(
     [
-        typeof(GrainRuntimeOptions).Assembly,
         typeof(StorageOptions).Assembly,
         typeof(ObjectStorageOptions).Assembly,
         typeof(AuthOptions).Assembly,
