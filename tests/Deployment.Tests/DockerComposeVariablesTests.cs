@@ -66,7 +66,7 @@ public sealed class DockerComposeVariablesTests
     [Theory]
     [InlineData("storage__provider")]
     [InlineData("KnovvuAnalytics__Client__MaxRetries")]
-    [InlineData("Runtime__Cluster__HostGrains")]
+    [InlineData("Cluster__HostSilo")]
     [InlineData("DataFeeder__Kafka__Settings__security.protocol")]
     public void The_check_accepts_names_that_bind(string variable) => Assert.Null(Catalog.Explain(variable));
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace KnovvuOrleans.Grains.Activation;
 
@@ -20,7 +21,20 @@ public abstract class BackgroundWorkGrain : Grain
             ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
         _running.RemoveAll(t => t.IsCompleted);
         var token = _stopping.Token;
-        _running.Add(Task.Run(() => work(token), CancellationToken.None));
+        var logger = ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType());
+        var identity = IdentityString;
+        _running.Add(Task.Run(async () =>
+        {
+            try
+            {
+                await work(token);
+            }
+            catch (Exception exception) when (!token.IsCancellationRequested)
+            {
+                // The work handles what it expects; anything else must not vanish with an unobserved task.
+                logger.LogError(exception, "Background work of {Grain} failed", identity);
+            }
+        }, CancellationToken.None));
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

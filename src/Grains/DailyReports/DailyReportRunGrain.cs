@@ -41,19 +41,22 @@ public sealed class DailyReportRunGrain(
         var run = new NightlyReportRun(day, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), GrainFactory, builder, retention,
             options.Value, time, logger);
         _running = run;
+        // Made in the turn: background work has no activation context to make grain references in.
+        var key = this.GetPrimaryKeyString();
+        var self = GrainFactory.GetGrain<IDailyReportRunGrain>(key);
         StartBackgroundWork(async cancellationToken =>
         {
             try
             {
                 await run.RunAsync(cancellationToken);
-                var outcome = run.Status(this.GetPrimaryKeyString(), completed: true);
-                await GrainFactory.GetGrain<IDailyReportRunGrain>(this.GetPrimaryKeyString()).Complete(outcome);
+                var outcome = run.Status(key, completed: true);
+                await self.Complete(outcome);
                 logger.LogInformation("Daily reports of {Day}: {Stored} chunks stored for {Tenants} tenants, {GaveUp} given up, {Expired} expired deleted",
                     outcome.Day, outcome.ChunksStored, outcome.Tenants.Count, outcome.GaveUp.Count, outcome.ExpiredDeleted);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                logger.LogError(exception, "Daily report run of {Day} stopped; its resume reminder starts it again", this.GetPrimaryKeyString());
+                logger.LogError(exception, "Daily report run of {Day} stopped; its resume reminder starts it again", key);
             }
             finally
             {

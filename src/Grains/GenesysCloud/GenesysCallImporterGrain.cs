@@ -40,6 +40,8 @@ public sealed class GenesysCallImporterGrain(
             Backlog = calls.Count,
             LastEventAt = items.Max(i => (DateTimeOffset?)i.Item.EndTime),
         });
+        // Taken in the turn: the imports run on the thread pool, where the activation's services cannot be reached.
+        var grains = GrainFactory;
         using var budget = new CancellationTokenSource(options.Value.BatchTimeBudget);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentImportsPerTenant, CancellationToken = budget.Token };
         try
@@ -47,7 +49,7 @@ public sealed class GenesysCallImporterGrain(
             await Parallel.ForEachAsync(calls, parallel,
                 async (conversationId, _) =>
                 {
-                    var outcome = await ImportAsync(tenantId, conversationId);
+                    var outcome = await ImportAsync(grains, tenantId, conversationId);
                     Update(s => s with
                     {
                         Backlog = s.Backlog - 1,
@@ -81,11 +83,11 @@ public sealed class GenesysCallImporterGrain(
     }
 
     /// <summary>The call's outcome; null when Genesys refused it for good.</summary>
-    private async Task<GenesysImportOutcome?> ImportAsync(string tenantId, string conversationId)
+    private async Task<GenesysImportOutcome?> ImportAsync(IGrainFactory grains, string tenantId, string conversationId)
     {
         try
         {
-            return await GrainFactory.GetGrain<IGenesysCallGrain>(GenesysCallKey.For(tenantId, conversationId)).Import();
+            return await grains.GetGrain<IGenesysCallGrain>(GenesysCallKey.For(tenantId, conversationId)).Import();
         }
         catch (GenesysRequestRejectedException refused)
         {

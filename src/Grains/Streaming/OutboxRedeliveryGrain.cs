@@ -28,8 +28,7 @@ public sealed class OutboxRedeliveryGrain(
         {
             if (subscribers.For(GrainFactory, stream) is { } subscriber)
             {
-                // One-way: a long delivery must not hold up the other streams' wake-ups.
-                await subscriber.Drain();
+                await subscriber.Wake();
             }
             else
             {

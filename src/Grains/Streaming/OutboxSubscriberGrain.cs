@@ -19,8 +19,11 @@ public abstract class OutboxSubscriberGrain<T>(IEventOutbox outbox, IOptions<Dur
     : Grain, IOutboxSubscriberGrain, IStreamSubscriptionObserver, IAsyncObserver<OutboxAppended>
 {
     private int _failures;
-    private IGrainTimer? _retry;
-    private bool _drainQueued;
+
+    // The next delivery: right after a notice or a wake-up, or after a back-off following a failure. At most one is
+    // pending, and deliveries run as turns of their own, never inside the stream's delivery of a notice: the stream's
+    // queue delivers notices one at a time, so a slow delivery (a tenant's failing topic) would hold up other streams.
+    private IGrainTimer? _next;
 
     /// <summary>Handles consecutive events of the stream; throws to have them offered again later.</summary>
     protected abstract Task HandleAsync(IReadOnlyList<StreamEvent<T>> events);
@@ -30,17 +33,14 @@ public abstract class OutboxSubscriberGrain<T>(IEventOutbox outbox, IOptions<Dur
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         handleFactory.Create<OutboxAppended>().ResumeAsync(this);
 
-    /// <summary>
-    /// Queues a drain as a turn of its own instead of draining here: the stream's queue delivers its notices one at a
-    /// time, so a slow delivery (a tenant's failing topic) must not hold up the notices of other streams. Notices that
-    /// arrive while a drain is queued add nothing: that drain reads everything appended before it starts.
-    /// </summary>
-    public Task OnNextAsync(OutboxAppended item, StreamSequenceToken? token = null)
+    /// <summary>A notice adds nothing while a delivery is pending: that delivery reads everything appended before it starts.</summary>
+    public Task OnNextAsync(OutboxAppended item, StreamSequenceToken? token = null) => Wake();
+
+    public Task Wake()
     {
-        if (!_drainQueued)
+        if (_next is null)
         {
-            _drainQueued = true;
-            return this.AsReference<IOutboxSubscriberGrain>().Drain();
+            Schedule(TimeSpan.Zero);
         }
 
         return Task.CompletedTask;
@@ -50,9 +50,10 @@ public abstract class OutboxSubscriberGrain<T>(IEventOutbox outbox, IOptions<Dur
 
     public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
 
-    public async Task Drain()
+    private async Task DeliverAsync()
     {
-        _drainQueued = false;
+        _next?.Dispose();
+        _next = null;
         var key = this.GetPrimaryKeyString();
         var batchSize = options.Value.BatchSize;
         try
@@ -73,8 +74,6 @@ public abstract class OutboxSubscriberGrain<T>(IEventOutbox outbox, IOptions<Dur
             while (batch.Count == batchSize);
 
             _failures = 0;
-            _retry?.Dispose();
-            _retry = null;
         }
         catch (Exception exception)
         {
@@ -84,8 +83,10 @@ public abstract class OutboxSubscriberGrain<T>(IEventOutbox outbox, IOptions<Dur
                 options.Value.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(_failures - 1, 30))));
             logger.LogWarning(exception, "Delivery of stream {Namespace}/{Key} failed ({Failures} in a row); retrying in {Delay} ms",
                 StreamNamespace, key, _failures, (int)delay.TotalMilliseconds);
-            _retry?.Dispose();
-            _retry = this.RegisterGrainTimer(Drain, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
+            Schedule(delay);
         }
     }
+
+    private void Schedule(TimeSpan delay) =>
+        _next = this.RegisterGrainTimer(DeliverAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
 }
