@@ -33,7 +33,7 @@ public static class GatewayApp
         // Endpoints reach grains only through IClusterClient, so the same app runs with a silo in-process (the demo,
         // one-process deployments) or as a client of a cluster (Cluster:HostSilo=false).
         var storage = StorageOptions.From(builder.Configuration);
-        var hostsSilo = builder.Configuration.GetSection(KnovvuClusterOptions.SectionName).Get<KnovvuClusterOptions>()?.HostSilo ?? true;
+        var hostsSilo = KnovvuClusterOptions.From(builder.Configuration).HostSilo;
         if (hostsSilo)
         {
             builder.UseOrleans(silo => silo.AddKnovvu());

@@ -28,13 +28,9 @@ public static class KnovvuSilo
     public static ISiloBuilder AddKnovvu(this ISiloBuilder silo)
     {
         var storage = StorageOptions.From(silo.Configuration);
-        var cluster = silo.Configuration.GetSection(KnovvuClusterOptions.SectionName).Get<KnovvuClusterOptions>() ?? new KnovvuClusterOptions();
+        var cluster = KnovvuClusterOptions.From(silo.Configuration);
 
-        silo.Configure<ClusterOptions>(o =>
-        {
-            o.ClusterId = cluster.ClusterId;
-            o.ServiceId = cluster.ServiceId;
-        });
+        silo.Configure<ClusterOptions>(cluster.ApplyTo);
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
         silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = cluster.CollectionAge);
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = cluster.MinimumReminderPeriod);
@@ -120,12 +116,8 @@ public static class KnovvuSilo
     public static IClientBuilder AddKnovvu(this IClientBuilder client)
     {
         var storage = StorageOptions.From(client.Configuration);
-        var cluster = client.Configuration.GetSection(KnovvuClusterOptions.SectionName).Get<KnovvuClusterOptions>() ?? new KnovvuClusterOptions();
-        client.Configure<ClusterOptions>(o =>
-        {
-            o.ClusterId = cluster.ClusterId;
-            o.ServiceId = cluster.ServiceId;
-        });
+        var cluster = KnovvuClusterOptions.From(client.Configuration);
+        client.Configure<ClusterOptions>(cluster.ApplyTo);
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
         // A dead gateway silo drops out of the client's list within a second.
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));

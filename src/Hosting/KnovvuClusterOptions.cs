@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+
 namespace KnovvuOrleans.Hosting;
 
 /// <summary>The Orleans cluster this process belongs to (configuration section "Cluster").</summary>
@@ -41,4 +44,14 @@ public sealed class KnovvuClusterOptions
     public int NumMissedProbesLimit { get; set; } = 2;
 
     public int NumVotesForDeathDeclaration { get; set; } = 1;
+
+    public static KnovvuClusterOptions From(IConfiguration configuration) =>
+        configuration.GetSection(SectionName).Get<KnovvuClusterOptions>() ?? new KnovvuClusterOptions();
+
+    /// <summary>Silos and clients of one deployment must agree on both ids.</summary>
+    public void ApplyTo(ClusterOptions orleans)
+    {
+        orleans.ClusterId = ClusterId;
+        orleans.ServiceId = ServiceId;
+    }
 }
