@@ -3,15 +3,20 @@ using Orleans.Runtime;
 
 namespace KnovvuOrleans.Orleans.Tests.Cluster;
 
-/// <summary>A grain that keeps a value in the "Default" ADO.NET storage, ticks a reminder and says where it runs.</summary>
+/// <summary>A grain that keeps a value in the product's default grain storage, ticks a reminder and says where it runs.</summary>
+[Alias("knovvu.tests.IProbeGrain")]
 public interface IProbeGrain : IGrainWithStringKey
 {
+    [Alias("SiloAsync")]
     Task<string> SiloAsync();
 
+    [Alias("WriteAsync")]
     Task WriteAsync(string value);
 
+    [Alias("ReadAsync")]
     Task<string?> ReadAsync();
 
+    [Alias("StartTickingAsync")]
     Task StartTickingAsync(TimeSpan period);
 }
 
@@ -20,10 +25,11 @@ public sealed class ProbeState
     public string? Value { get; set; }
 }
 
-public sealed class ProbeGrain(
-    [PersistentState("probe", PostgresConfigurators.StorageName)] IPersistentState<ProbeState> state,
-    ILocalSiloDetails silo) : Grain, IProbeGrain, IRemindable
+public sealed class ProbeGrain([PersistentState(ProbeGrain.StateName)] IPersistentState<ProbeState> state, ILocalSiloDetails silo)
+    : Grain, IProbeGrain, IRemindable
 {
+    public const string StateName = "probe";
+
     public Task<string> SiloAsync() => Task.FromResult(silo.SiloAddress.ToString());
 
     public async Task WriteAsync(string value)
