@@ -37,6 +37,9 @@ public static class KnovvuSilo
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = cluster.ProbeTimeout;
+            // Orleans ignores votes against a silo heard from within MaxProbeTimeout × NumMissedProbesLimit; its 4 s
+            // default would keep a frozen silo alive for 8 s before the first vote could count.
+            o.MaxProbeTimeout = cluster.ProbeTimeout * 2;
             o.NumMissedProbesLimit = cluster.NumMissedProbesLimit;
             o.NumVotesForDeathDeclaration = cluster.NumVotesForDeathDeclaration;
             // Votes and table reads must keep pace with the probes, or a frozen silo outlives its detection.
