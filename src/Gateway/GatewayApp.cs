@@ -76,7 +76,8 @@ public static class GatewayApp
 
         if (hostsSilo)
         {
-            app.MapOrleansDashboard("/dashboard");
+            // An operator's page, not part of the API: kept out of the OpenAPI document.
+            app.MapOrleansDashboard("/dashboard").ExcludeFromDescription();
         }
 
         app.Logger.LogInformation("Gateway {Mode} on {Provider} storage", hostsSilo ? "with an in-process silo" : "as a cluster client", storage.Provider);

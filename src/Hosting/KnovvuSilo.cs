@@ -7,6 +7,7 @@ using KnovvuOrleans.Hosting.OrleansSchema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -54,6 +55,7 @@ public static class KnovvuSilo
         silo.AddStartupTask((services, _) =>
             services.GetRequiredService<IGrainFactory>().GetGrain<IOutboxRedeliveryGrain>(IOutboxRedeliveryGrain.Key).Start());
         silo.AddDashboard();
+        KeepCallResultsOutOfLogs(silo.Services);
 
         switch (storage.Provider)
         {
@@ -124,6 +126,7 @@ public static class KnovvuSilo
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
         // A dead gateway silo drops out of the client's list within a second.
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
+        KeepCallResultsOutOfLogs(client.Services);
         switch (storage.Provider)
         {
             case StorageOptions.InMemory:
@@ -141,6 +144,13 @@ public static class KnovvuSilo
 
         return client;
     }
+
+    /// <summary>
+    /// Orleans logs whole messages at Trace, grain call results included, and some results are secrets (a client's
+    /// one-time secret): Orleans' own categories log at Debug at most, whatever level the configuration asks for.
+    /// </summary>
+    private static void KeepCallResultsOutOfLogs(IServiceCollection services) =>
+        services.AddLogging(logging => logging.AddFilter("Orleans", LogLevel.Debug));
 
     private static int FreePort()
     {

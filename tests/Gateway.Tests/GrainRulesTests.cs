@@ -2,7 +2,6 @@ using System.Text.Json;
 using KnovvuOrleans.Grains.Abstractions.Clients;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Abstractions.Validation;
-using KnovvuOrleans.Grains.Tenants;
 using KnovvuOrleans.Testing;
 
 namespace KnovvuOrleans.Gateway.Tests;
@@ -10,16 +9,22 @@ namespace KnovvuOrleans.Gateway.Tests;
 /// <summary>The grains refuse what the gateway validates, so no other caller can store it either.</summary>
 public sealed class GrainRulesTests : IAsyncLifetime
 {
-    private TestSilo _silo = null!;
+    private KnovvuTestCluster _cluster = null!;
 
-    public async Task InitializeAsync() => _silo = await TestSilo.StartAsync(typeof(TenantGrain).Assembly, b => b.UseInMemory());
+    private IClusterClient Client => _cluster.Client;
 
-    public async Task DisposeAsync() => await _silo.DisposeAsync();
+    // A cluster per test: one test reads the whole tenant directory.
+    public async Task InitializeAsync() => _cluster = await KnovvuTestCluster.StartAsync(1, new Dictionary<string, string?>
+    {
+        ["DataFeeder:Kafka:BootstrapServers"] = TestEnvironment.KafkaBootstrapServers,
+    });
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task The_tenant_grain_refuses_invalid_features_and_keeps_the_stored_ones()
     {
-        var tenant = _silo.Client.GetGrain<ITenantGrain>("rules");
+        var tenant = Client.GetGrain<ITenantGrain>("rules");
         Assert.True(await tenant.Create("Rules"));
         var invalid = TenantFeatures.Default with
         {
@@ -36,20 +41,20 @@ public sealed class GrainRulesTests : IAsyncLifetime
     [Fact]
     public async Task The_tenant_grain_refuses_an_invalid_name_and_an_invalid_id()
     {
-        var tenant = _silo.Client.GetGrain<ITenantGrain>("named");
+        var tenant = Client.GetGrain<ITenantGrain>("named");
         Assert.True(await tenant.Create("Named"));
 
         await Assert.ThrowsAsync<InvalidSettingsException>(() => tenant.Rename(" "));
-        await Assert.ThrowsAsync<InvalidSettingsException>(() => _silo.Client.GetGrain<ITenantGrain>("Bad/Id").Create("Bad"));
+        await Assert.ThrowsAsync<InvalidSettingsException>(() => Client.GetGrain<ITenantGrain>("Bad/Id").Create("Bad"));
 
         Assert.Equal(new TenantProfile("named", "Named"), await tenant.GetProfile());
-        Assert.Equal([new TenantProfile("named", "Named")], await _silo.Client.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).List());
+        Assert.Equal([new TenantProfile("named", "Named")], await Client.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key).List());
     }
 
     [Fact]
     public async Task Creating_an_existing_tenant_changes_nothing()
     {
-        var tenant = _silo.Client.GetGrain<ITenantGrain>("once");
+        var tenant = Client.GetGrain<ITenantGrain>("once");
         Assert.True(await tenant.Create("First"));
 
         Assert.False(await tenant.Create("Second"));
@@ -60,7 +65,7 @@ public sealed class GrainRulesTests : IAsyncLifetime
     [Fact]
     public async Task Clients_cannot_be_registered_for_an_unknown_tenant()
     {
-        var clients = _silo.Client.GetGrain<ITenantClientsGrain>("nobody");
+        var clients = Client.GetGrain<ITenantClientsGrain>("nobody");
 
         Assert.Null(await clients.Register(new ClientRegistration("c", ["ingest"])));
         Assert.Null(await clients.List());
@@ -70,7 +75,7 @@ public sealed class GrainRulesTests : IAsyncLifetime
     public async Task The_client_grain_refuses_a_second_create_a_host_scope_and_a_wrong_secret()
     {
         var clientId = ClientId.NewFor("creds");
-        var client = _silo.Client.GetGrain<IClientGrain>(clientId);
+        var client = Client.GetGrain<IClientGrain>(clientId);
         await Assert.ThrowsAsync<InvalidSettingsException>(() => client.Create(new ClientRegistration("c", ["host"])));
 
         var secret = await client.Create(new ClientRegistration("c", ["ingest"]));

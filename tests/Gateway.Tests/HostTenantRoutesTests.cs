@@ -90,10 +90,10 @@ public sealed class HostTenantRoutesTests(GatewayFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task Health_is_live_and_ready_with_storage_and_silo_up()
+    public async Task Health_is_live_and_ready_with_the_cluster_up()
     {
         Assert.Equal("Healthy", (await Api.ReadOkAsync(HttpMethod.Get, "/health/live", null))["status"]!.GetValue<string>());
         var ready = await Api.ReadOkAsync(HttpMethod.Get, "/health/ready", null);
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"status":"Healthy","checks":{"storage":"Healthy","silo":"Healthy"}}"""), ready), ready.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"status":"Healthy","checks":{"cluster":"Healthy"}}"""), ready), ready.ToJsonString());
     }
 }

@@ -66,6 +66,8 @@ public sealed class OpenApiDocumentTests(GatewayFixture fixture) : IClassFixture
         var mapped = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => !e.RoutePattern.RawText!.StartsWith("/openapi/", StringComparison.Ordinal))
+            // The Orleans dashboard of the in-process silo: an operator's page, not an API route.
+            .Where(e => !e.RoutePattern.RawText!.StartsWith("/dashboard", StringComparison.Ordinal))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"));
         Assert.Equal(Expected.Keys.Order(), mapped.Order());
     }

@@ -51,7 +51,7 @@ public sealed class PostgresGatewayTests : IAsyncLifetime
 
         await using var connection = new NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT grain_key, data FROM grain_runtime.grain_state", connection);
+        await using var command = new NpgsqlCommand("SELECT GrainIdExtensionString, convert_from(PayloadBinary, 'UTF8') FROM OrleansStorage", connection);
         var rows = new List<(string Key, string Data)>();
         await using (var reader = await command.ExecuteReaderAsync())
         {
@@ -66,29 +66,52 @@ public sealed class PostgresGatewayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Ready_is_200_while_PostgreSQL_answers_and_503_once_the_database_is_gone()
+    public async Task Ready_is_200_while_PostgreSQL_answers_503_while_the_database_refuses_connections_and_200_once_it_is_back()
     {
         await using var gateway = NewGateway();
         var api = new GatewayApi(gateway.CreateClient());
         var ready = await api.ReadOkAsync(HttpMethod.Get, "/health/ready", null);
-        Assert.Equal("Healthy", ready["checks"]!["storage"]!.GetValue<string>());
+        Assert.Equal("Healthy", ready["checks"]!["cluster"]!.GetValue<string>());
 
-        await _database.DisposeAsync();
+        // Unreachable rather than dropped: the silo needs its membership row again to stop cleanly at the end.
+        await AllowConnectionsAsync(false);
+        using (var response = await api.SendAsync(HttpMethod.Get, "/health/ready", null))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            var body = await ProblemAssert.ReadJsonAsync(response);
+            Assert.Equal("Unhealthy", body["checks"]!["cluster"]!.GetValue<string>());
+        }
 
-        using var response = await api.SendAsync(HttpMethod.Get, "/health/ready", null);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        var body = await ProblemAssert.ReadJsonAsync(response);
-        Assert.Equal("Unhealthy", body["checks"]!["storage"]!.GetValue<string>());
-        Assert.Equal("Healthy", body["checks"]!["silo"]!.GetValue<string>());
+        await AllowConnectionsAsync(true);
+        await Eventually.TrueAsync(async () =>
+        {
+            using var response = await api.SendAsync(HttpMethod.Get, "/health/ready", null);
+            return response.StatusCode == HttpStatusCode.OK;
+        }, "ready again");
+    }
+
+    /// <summary>Opens or closes the test's database to new connections; closing also ends the open ones.</summary>
+    private async Task AllowConnectionsAsync(bool allowed)
+    {
+        var name = new NpgsqlConnectionStringBuilder(_database.ConnectionString).Database;
+        await using var connection = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
+        await connection.OpenAsync();
+        await using (var alter = new NpgsqlCommand($"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS {allowed}", connection))
+        {
+            await alter.ExecuteNonQueryAsync();
+        }
+
+        if (!allowed)
+        {
+            await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name", connection);
+            terminate.Parameters.AddWithValue("name", name!);
+            await terminate.ExecuteNonQueryAsync();
+        }
     }
 
     private GatewayFactory NewGateway(GatewayFactory? sameCredentialsAs = null)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Postgres",
-            ["Storage:PostgresConnectionString"] = _database.ConnectionString,
-        };
+        var settings = GatewayFactory.PostgresSettings(_database.ConnectionString);
         return sameCredentialsAs is null
             ? new GatewayFactory { Settings = settings }
             : new GatewayFactory { Settings = settings, HostSecret = sameCredentialsAs.HostSecret, SigningKey = sameCredentialsAs.SigningKey };

@@ -10,4 +10,7 @@ public sealed class DailyReportOptions
 
     /// <summary>Attempts per chunk in one run: the first pass and two retry passes after all tenants.</summary>
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Period of the reminder that starts a run again until it completes (a run whose silo died or that stopped).</summary>
+    public TimeSpan ResumePeriod { get; set; } = TimeSpan.FromMinutes(10);
 }

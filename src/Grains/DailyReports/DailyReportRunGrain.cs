@@ -22,8 +22,6 @@ public sealed class DailyReportRunGrain(
 {
     private const string ResumeReminder = "resume";
 
-    private static readonly TimeSpan ResumePeriod = TimeSpan.FromMinutes(10);
-
     private volatile NightlyReportRun? _running;
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Start();
@@ -35,7 +33,7 @@ public sealed class DailyReportRunGrain(
             return;
         }
 
-        await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
+        await this.RegisterOrUpdateReminder(ResumeReminder, options.Value.ResumePeriod, options.Value.ResumePeriod);
 
         var day = DateOnly.ParseExact(this.GetPrimaryKeyString(), DailyReportChunkName.DayFormat);
         var run = new NightlyReportRun(day, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), GrainFactory, builder, retention,

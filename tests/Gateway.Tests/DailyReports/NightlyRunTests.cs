@@ -54,15 +54,14 @@ public sealed class NightlyRunTests
     [Fact]
     public async Task The_nightly_reminder_builds_the_day_that_just_ended_for_the_enabled_tenants_only()
     {
-        await using var harness = await ReportsHarness.StartAsync();
+        // A minute before the reminder's time, 00:10 of the day after Today.
+        var today = new DateTimeOffset(ReportsHarness.Today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        await using var harness = await ReportsHarness.StartAsync(now: today.AddDays(1).AddMinutes(9));
         await harness.AddTenantAsync("alpha", reportsEnabled: true);
         await harness.AddTenantAsync("gamma", reportsEnabled: false);
-        var today = new DateTimeOffset(ReportsHarness.Today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
         await harness.AppendAsync("alpha", [(today.AddHours(3).AddMinutes(5), "published"), (today.AddHours(3).AddMinutes(9), "published")]);
         await harness.AppendAsync("gamma", [(today.AddHours(3).AddMinutes(5), "published")]);
 
-        // From noon to just after the reminder's time, 00:10 of the next day.
-        harness.Gateway.Clock.Offset += TimeSpan.FromHours(12) + TimeSpan.FromMinutes(11);
         var run = harness.Cluster.GetGrain<IDailyReportRunGrain>("2025-06-15");
         await Eventually.TrueAsync(() => run.GetStatus().GetAwaiter().GetResult().Completed, "the reminder's run to complete", TimeSpan.FromMinutes(2));
 
@@ -148,7 +147,6 @@ public sealed class NightlyRunTests
         Assert.Equal(24, harness.Store.PutAttempts.Count);
 
         harness.Store.FailLists = false;
-        harness.Gateway.Clock.Offset += TimeSpan.FromMinutes(11);
         await Eventually.TrueAsync(() => run.GetStatus().GetAwaiter().GetResult().Completed, "the resumed run to complete", TimeSpan.FromMinutes(2));
 
         Assert.Equal(24, harness.Store.PutAttempts.Count);

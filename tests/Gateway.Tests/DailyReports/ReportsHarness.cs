@@ -5,7 +5,6 @@ using KnovvuOrleans.Gateway.Tests.Support;
 using KnovvuOrleans.Grains.Abstractions.DailyReports;
 using KnovvuOrleans.Grains.Conversations;
 using KnovvuOrleans.Grains.ObjectStorage;
-using KnovvuOrleans.Runtime;
 using KnovvuOrleans.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +12,7 @@ namespace KnovvuOrleans.Gateway.Tests.DailyReports;
 
 /// <summary>
 /// The gateway on a fresh PostgreSQL database and a fresh bucket of the Swift S3 server, its clock set to noon of
-/// <see cref="Today"/>, the object store wrapped in a <see cref="FaultyObjectStore"/>; tenants are created by the test.
+/// <see cref="Today"/> (or the test's time) at the start, the object store wrapped in a <see cref="FaultyObjectStore"/>; tenants are created by the test.
 /// </summary>
 internal sealed class ReportsHarness : IAsyncDisposable
 {
@@ -42,25 +41,28 @@ internal sealed class ReportsHarness : IAsyncDisposable
 
     public IClusterClient Cluster => Gateway.Services.GetRequiredService<IClusterClient>();
 
-    public static async Task<ReportsHarness> StartAsync()
+    /// <param name="now">The clock's time when the gateway starts (noon of <see cref="Today"/> unless set). Orleans
+    /// times its timers and reminders with this clock too, so a test sets the time it needs before the start rather
+    /// than moving the clock of a running silo.</param>
+    public static async Task<ReportsHarness> StartAsync(DateTimeOffset? now = null)
     {
         var database = await PostgresTestDatabase.CreateAsync();
         var gateway = new GatewayFactory
         {
-            Settings = new Dictionary<string, string?>
+            Settings = new Dictionary<string, string?>(GatewayFactory.PostgresSettings(database.ConnectionString))
             {
-                ["Storage:Provider"] = "Postgres",
-                ["Storage:PostgresConnectionString"] = database.ConnectionString,
                 ["ObjectStorage:Provider"] = "S3",
                 ["ObjectStorage:ServiceUrl"] = TestEnvironment.S3Url,
                 ["ObjectStorage:AccessKey"] = TestEnvironment.S3AccessKey,
                 ["ObjectStorage:SecretKey"] = TestEnvironment.S3SecretKey,
                 ["ObjectStorage:Bucket"] = $"reports-{Guid.NewGuid():N}",
+                // Orleans reminders tick on real time, whatever the clock says: a stopped run comes back within seconds.
+                ["DailyReports:ResumePeriod"] = "00:00:05",
                 ["Logging:LogLevel:Default"] = "Information",
             },
             TestServices = services => services.AddSingleton<IObjectStore>(sp => new FaultyObjectStore(ActivatorUtilities.CreateInstance<S3ObjectStore>(sp))),
         };
-        gateway.Clock.Offset = Today.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc) - DateTime.UtcNow;
+        gateway.Clock.Offset = (now ?? new DateTimeOffset(Today.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc))) - DateTimeOffset.UtcNow;
         var api = new GatewayApi(gateway.CreateClient());
         return new ReportsHarness(database, gateway, api, await api.TokenAsync(GatewayFactory.HostClientId, gateway.HostSecret));
     }

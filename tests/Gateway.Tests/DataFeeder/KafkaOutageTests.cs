@@ -28,7 +28,7 @@ public sealed class KafkaOutageTests : IDisposable
             // A publish during the outage fails after 3 s, and the relay retries at least every second.
             ["DataFeeder:Kafka:MessageTimeoutMs"] = "3000",
             ["DataFeeder:Kafka:Settings:reconnect.backoff.max.ms"] = "200",
-            ["Runtime:RelayRetryMaxDelay"] = "00:00:01",
+            ["DurableStreams:RetryMaxDelay"] = "00:00:01",
         });
         var topic = $"gateway-outage-{Guid.NewGuid():N}";
         _kafka.CreateTopic(topic, partitions: 4);
@@ -75,7 +75,7 @@ public sealed class KafkaOutageTests : IDisposable
     {
         await using var connection = new NpgsqlConnection(harness.ConnectionString);
         await connection.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM grain_runtime.outbox", connection);
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM knovvu.stream_outbox", connection);
         return (long)(await count.ExecuteScalarAsync())!;
     }
 }

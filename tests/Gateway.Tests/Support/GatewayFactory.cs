@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -35,6 +38,19 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>
+    /// Settings of a gateway on PostgreSQL. Its silo gets free loopback ports: unset, every gateway's silo would take
+    /// Orleans' fixed defaults, and gateways of tests running in parallel would meet there.
+    /// </summary>
+    public static Dictionary<string, string?> PostgresSettings(string connectionString) => new()
+    {
+        ["Storage:Provider"] = "Postgres",
+        ["Storage:PostgresConnectionString"] = connectionString,
+        ["Cluster:AdvertisedAddress"] = IPAddress.Loopback.ToString(),
+        ["Cluster:SiloPort"] = FreePort(),
+        ["Cluster:GatewayPort"] = FreePort(),
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var settings = new Dictionary<string, string?>
@@ -64,5 +80,12 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             TestServices?.Invoke(services);
         });
+    }
+
+    private static string FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -45,19 +45,20 @@ internal sealed class VaHarness : IAsyncDisposable
     {
         var database = await PostgresTestDatabase.CreateAsync();
         var ca = await KnovvuAnalyticsSimulator.StartAsync(new() { Clients = [new("va-client", "va-secret", "ca-acme")] });
-        var gateway = new GatewayFactory
+        var gatewaySettings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
-            Settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
-            {
-                ["Storage:Provider"] = "Postgres",
-                ["Storage:PostgresConnectionString"] = database.ConnectionString,
-                ["KnovvuAnalytics:Client:RetryBaseDelay"] = "00:00:00.010",
-                ["KnovvuAnalytics:Client:RetryMaxDelay"] = "00:00:00.200",
-                ["KnovvuAnalytics:Client:MaxRetries"] = "10",
-                ["KnovvuAnalytics:Client:BreakerDuration"] = "00:00:01",
-                ["Logging:LogLevel:Default"] = "Information",
-            },
+            ["KnovvuAnalytics:Client:RetryBaseDelay"] = "00:00:00.010",
+            ["KnovvuAnalytics:Client:RetryMaxDelay"] = "00:00:00.200",
+            ["KnovvuAnalytics:Client:MaxRetries"] = "10",
+            ["KnovvuAnalytics:Client:BreakerDuration"] = "00:00:01",
+            ["Logging:LogLevel:Default"] = "Information",
         };
+        foreach (var (key, value) in GatewayFactory.PostgresSettings(database.ConnectionString))
+        {
+            gatewaySettings[key] = value;
+        }
+
+        var gateway = new GatewayFactory { Settings = gatewaySettings };
         var api = new GatewayApi(gateway.CreateClient());
         var hostToken = await api.TokenAsync(GatewayFactory.HostClientId, gateway.HostSecret);
         await api.CreateTenantAsync(hostToken, Tenant, "Acme");

@@ -144,7 +144,7 @@ public sealed class VaToCaFlowTests
 
         await using var connection = new NpgsqlConnection(va.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT data FROM grain_runtime.grain_state WHERE grain_type = 'ca-integration'", connection);
+        await using var command = new NpgsqlCommand("SELECT convert_from(PayloadBinary, 'UTF8') FROM OrleansStorage WHERE GrainTypeString = 'ca-integration'", connection);
         var stored = (string)(await command.ExecuteScalarAsync())!;
         Assert.Contains("protectedClientSecret", stored);
         Assert.DoesNotContain("va-secret", stored);

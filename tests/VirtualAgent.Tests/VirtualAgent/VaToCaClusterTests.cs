@@ -1,16 +1,10 @@
-using KnovvuOrleans.Grains;
 using KnovvuOrleans.Grains.Abstractions.Conversations;
 using KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
-using KnovvuOrleans.Grains.KnovvuAnalytics;
-using KnovvuOrleans.Grains.Storage;
-using KnovvuOrleans.Grains.Tenants;
-using KnovvuOrleans.Runtime;
 using KnovvuOrleans.Simulators.Faults;
 using KnovvuOrleans.Simulators.KnovvuAnalytics;
 using KnovvuOrleans.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnovvuOrleans.VirtualAgent.Tests.VirtualAgent;
 
@@ -20,18 +14,16 @@ public sealed class VaToCaClusterTests
     [Fact]
     public async Task A_silo_killed_in_the_middle_of_a_run_still_leaves_each_session_sent_exactly_once()
     {
-        await using var database = await PostgresTestDatabase.CreateAsync();
         await using var ca = await KnovvuAnalyticsSimulator.StartAsync(new() { Clients = [new("va-client", "va-secret", "ca-acme")] });
-        await using var cluster = await TestCluster.StartAsync(3, typeof(TenantGrain).Assembly, b => b.UsePostgres(database.ConnectionString),
-            services: services =>
-            {
-                services.AddKnovvuGrainServices();
-                services.AddKnovvuPostgresStorage();
-                // The hourly job every second, so the reminder restarts it quickly on the silo that takes over.
-                services.Configure<CaSyncOptions>(o => o.Period = TimeSpan.FromSeconds(1));
-                services.Configure<KnovvuAnalyticsClientOptions>(o => o.RetryBaseDelay = TimeSpan.FromMilliseconds(10));
-            });
-        var client = cluster.Silos[0].Client;
+        await using var cluster = await KnovvuTestCluster.StartAsync(3, new Dictionary<string, string?>
+        {
+            // The hourly job every second, so the reminder restarts it quickly on the silo that takes over.
+            ["KnovvuAnalytics:Sync:Period"] = "00:00:01",
+            ["KnovvuAnalytics:Client:RetryBaseDelay"] = "00:00:00.010",
+            // Required by every silo; the tenant's Data Feeder stays off, so nothing is published there.
+            ["DataFeeder:Kafka:BootstrapServers"] = TestEnvironment.KafkaBootstrapServers,
+        });
+        var client = cluster.Client;
         await client.GetGrain<ITenantGrain>("acme").Create("Acme");
         await client.GetGrain<ITenantGrain>("acme").UpdateFeatures(TenantFeatures.Default with { VaToCa = new VaToCaSettings(100_000) });
         var projects = client.GetGrain<IVaProjectsGrain>("acme");
@@ -53,19 +45,19 @@ public sealed class VaToCaClusterTests
 
         // Slow chats make the run long enough to be cut in the middle.
         ca.Faults.Add(new FaultRule { Kind = FaultKind.Delay, Path = "api/chats", Delay = TimeSpan.FromMilliseconds(40) });
-        await client.GetGrain<ICaIntegrationGrain>("acme")
-            .Configure(new CaIntegrationSettings(ca.BaseUrl, ca.TokenEndpoint, "va-client", "va-secret", Enabled: true));
+        var integration = client.GetGrain<ICaIntegrationGrain>("acme");
+        await integration.Configure(new CaIntegrationSettings(ca.BaseUrl, ca.TokenEndpoint, "va-client", "va-secret", Enabled: true));
         await projects.SetKnovvuAnalyticsEnabled("p1", true);
         await Eventually.TrueAsync(() => ca.Received.Chats.Count >= 50, "the run under way");
 
-        var owner = cluster.OwnerOf(new GrainId("ca-integration", "acme"));
-        owner.Kill();
+        var owner = await cluster.SiloOfAsync(integration);
+        await cluster.KillAsync(owner);
         Assert.True(ca.Received.Chats.Count < ids.Count, "the run ended before the kill");
 
         await Eventually.TrueAsync(() => ca.Received.Chats.Count == ids.Count, "every session at CA after the failover", TimeSpan.FromSeconds(60));
         Assert.Equal(ids, ca.Received.Chats.Select(c => c.ExternalId).Order());
-        var survivor = cluster.Silos.First(s => s != owner).Client.GetGrain<ICaIntegrationGrain>("acme");
-        await Eventually.TrueAsync(() => survivor.GetSyncStatus().Result is { Running: false, SessionsLeftForNextRun: 0, Runs: > 0 },
+        await Eventually.TrueAsync(() => integration.GetSyncStatus().Result is { Running: false, SessionsLeftForNextRun: 0, Runs: > 0 },
             "a run on the survivor that found nothing left");
+        Assert.NotEqual(owner.SiloAddress, (await cluster.SiloOfAsync(integration)).SiloAddress);
     }
 }
