@@ -41,13 +41,15 @@ public sealed class GenesysCallImporterGrain(
             LastEventAt = items.Max(i => (DateTimeOffset?)i.Item.EndTime),
         });
         using var budget = new CancellationTokenSource(options.Value.BatchTimeBudget);
+        // Taken on this turn: the imports below run on pool threads, where the grain's own GrainFactory refuses callers.
+        var grains = GrainFactory;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentImportsPerTenant, CancellationToken = budget.Token };
         try
         {
             await Parallel.ForEachAsync(calls, parallel,
                 async (conversationId, _) =>
                 {
-                    var outcome = await ImportAsync(tenantId, conversationId);
+                    var outcome = await ImportAsync(grains, tenantId, conversationId);
                     Update(s => s with
                     {
                         Backlog = s.Backlog - 1,
@@ -81,11 +83,11 @@ public sealed class GenesysCallImporterGrain(
     }
 
     /// <summary>The call's outcome; null when Genesys refused it for good.</summary>
-    private async Task<GenesysImportOutcome?> ImportAsync(string tenantId, string conversationId)
+    private async Task<GenesysImportOutcome?> ImportAsync(IGrainFactory grains, string tenantId, string conversationId)
     {
         try
         {
-            return await GrainFactory.GetGrain<IGenesysCallGrain>(GenesysCallKey.For(tenantId, conversationId)).Import();
+            return await grains.GetGrain<IGenesysCallGrain>(GenesysCallKey.For(tenantId, conversationId)).Import();
         }
         catch (GenesysRequestRejectedException refused)
         {

@@ -153,10 +153,12 @@ public sealed class GenesysChannelGrain(
         var connection = Connection(settings);
         _topics = Topics(settings);
         _status = _status with { Members = _topics.Count };
+        // Taken on this turn: the grain factory refuses callers outside the activation's turns.
+        var self = GrainFactory.GetGrain<IGenesysChannelGrain>(this.GetPrimaryKeyString());
         StartBackgroundWork(async lifetime =>
         {
             using var both = CancellationTokenSource.CreateLinkedTokenSource(lifetime, listening.Token);
-            await ListenAsync(connection, settings.ChannelId, settings.ConnectUri, both.Token);
+            await ListenAsync(self, connection, settings.ChannelId, settings.ConnectUri, both.Token);
         });
     }
 
@@ -166,9 +168,9 @@ public sealed class GenesysChannelGrain(
     private GenesysConnection Connection(GenesysChannelState settings) =>
         new(TenantId, settings.ApiBaseUrl, settings.LoginBaseUrl, settings.ClientId, secrets.Unprotect(settings.ProtectedClientSecret));
 
-    private async Task ListenAsync(GenesysConnection connection, string? channelId, string? connectUri, CancellationToken cancellationToken)
+    private async Task ListenAsync(
+        IGenesysChannelGrain self, GenesysConnection connection, string? channelId, string? connectUri, CancellationToken cancellationToken)
     {
-        var self = GrainFactory.GetGrain<IGenesysChannelGrain>(this.GetPrimaryKeyString());
         var listener = new GenesysNotificationListener(options.Value.HeartbeatTimeout);
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)

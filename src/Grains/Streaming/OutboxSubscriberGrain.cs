@@ -40,7 +40,8 @@ public abstract class OutboxSubscriberGrain<T>(IEventOutbox outbox, IOptions<Dur
         if (!_drainQueued)
         {
             _drainQueued = true;
-            return this.AsReference<IOutboxSubscriberGrain>().Drain();
+            // Not awaited: the queued drain runs only after this delivery's turn, which would otherwise wait for it.
+            this.AsReference<IOutboxSubscriberGrain>().Drain().Ignore();
         }
 
         return Task.CompletedTask;
