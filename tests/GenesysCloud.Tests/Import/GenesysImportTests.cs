@@ -62,7 +62,8 @@ public sealed class GenesysImportTests(ITestOutputHelper output)
     [Fact]
     public async Task Calls_whose_recordings_are_still_transcoding_are_imported_later_by_their_reminder_also_after_a_crash()
     {
-        await using var harness = await ImportHarness.StartAsync(agents: 2);
+        // Retries far enough apart that none starts before the crash: one cut short by it would download again.
+        await using var harness = await ImportHarness.StartAsync(agents: 2, o => o.RecordingRetryDelay = TimeSpan.FromSeconds(5));
         var byPolls = Enumerable.Range(0, 5).Select(_ => harness.Genesys.Calls.EndCallWithoutEvent(harness.Agents[0].Id, new CallOptions { TranscodingPolls = 3 }));
         var byTime = Enumerable.Range(0, 5).Select(_ => harness.Genesys.Calls.EndCallWithoutEvent(harness.Agents[1].Id, new CallOptions { TranscodingTime = TimeSpan.FromSeconds(4) }));
         var calls = byPolls.Concat(byTime).ToList();
