@@ -81,6 +81,13 @@ public sealed class GenesysIntegrationHarness : IAsyncDisposable
     /// <summary>How many rows of the conversation log each imported Genesys call has.</summary>
     public Task<IReadOnlyDictionary<string, long>> ImportedAsync() => ImportedCalls.CountsAsync(_sql, Tenant);
 
+    /// <summary>Events on the durable streams (the calls stream here) that their subscriber has not handled yet.</summary>
+    public async Task<long> PendingStreamEventsAsync()
+    {
+        await using var command = _sql.CreateCommand("SELECT count(*) FROM knovvu.stream_outbox");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>Times each recording's audio was downloaded from its media URI (answered 200).</summary>
     public int Downloads(SimulatedRecording recording) =>
         Genesys.Requests.Entries.Count(e => e.Path == GenesysCloudSimulatorEndpoints.MediaPath && e.Key == recording.Id && e.StatusCode == 200);
