@@ -1,4 +1,3 @@
-using KnovvuOrleans.Grains;
 using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
@@ -6,8 +5,6 @@ using KnovvuOrleans.Grains.Analysis;
 using KnovvuOrleans.Grains.DataFeeder;
 using KnovvuOrleans.Grains.GenesysCloud;
 using KnovvuOrleans.Grains.ObjectStorage;
-using KnovvuOrleans.Grains.Storage;
-using KnovvuOrleans.Grains.Tenants;
 using KnovvuOrleans.Simulators.GenesysCloud;
 using KnovvuOrleans.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,33 +12,35 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KnovvuOrleans.Genesys.Bench;
 
 /// <summary>
-/// One silo on a fresh database of the bench's PostgreSQL and a bucket of its own on the Swift S3 server, wired as
-/// tests/GenesysCloud.Tests' ImportHarness does: tenant "acme" with its Data Feeder on (into a connector that drops
-/// the records, so Kafka is not measured) and its Genesys integration installed for the simulator's org-1.
+/// One silo of an Orleans test cluster on a fresh database of the bench's PostgreSQL and a bucket of its own on the
+/// Swift S3 server, wired as tests/GenesysCloud.Tests' ImportHarness does: tenant "acme" with its Data Feeder on (into
+/// a connector that drops the records, so Kafka is not measured) and its Genesys integration installed for the
+/// simulator's org-1.
 /// </summary>
 internal sealed class ImportSilo : IAsyncDisposable
 {
     public const string TenantId = "acme";
 
-    private readonly PostgresTestDatabase _database;
+    private readonly KnovvuTestCluster _cluster;
 
-    private ImportSilo(PostgresTestDatabase database, TestSilo silo)
+    private ImportSilo(KnovvuTestCluster cluster)
     {
-        _database = database;
-        Silo = silo;
+        _cluster = cluster;
     }
 
-    public TestSilo Silo { get; }
+    /// <summary>The silo's services (its Genesys client and object store, for the raw path).</summary>
+    public IServiceProvider Services => KnovvuTestCluster.ServicesOf(_cluster.Silos[0]);
 
     public static async Task<ImportSilo> StartAsync(GenesysCloudSimulator genesys, string orgId, string clientId, string clientSecret,
         IReadOnlyList<SimulatedUser> agents, int concurrency)
     {
-        var database = await PostgresTestDatabase.CreateAsync();
         var bucket = $"genesys-bench-{Guid.NewGuid():N}";
-        var silo = await TestSilo.StartAsync(typeof(TenantGrain).Assembly, b => b.UsePostgres(database.ConnectionString), services: services =>
+        var cluster = await KnovvuTestCluster.StartAsync(1, new Dictionary<string, string?>
         {
-            services.AddKnovvuGrainServices();
-            services.AddKnovvuPostgresStorage();
+            // The silo validates its Kafka settings at start; the records are dropped instead.
+            ["DataFeeder:Kafka:BootstrapServers"] = TestEnvironment.KafkaBootstrapServers,
+        }, services =>
+        {
             services.AddSingleton<IDataFeederConnector, DroppedFeed>();
             services.Configure<ObjectStorageOptions>(o => TestObjectStorage.UseS3(o, bucket));
             // The simulator has no rate limit; the default per-org limits would be the figure.
@@ -53,7 +52,7 @@ internal sealed class ImportSilo : IAsyncDisposable
             services.Configure<GenesysImportOptions>(o => o.MaxConcurrentImportsPerTenant = concurrency);
         });
 
-        var client = silo.Client;
+        var client = cluster.Client;
         var tenant = client.GetGrain<ITenantGrain>(TenantId);
         await tenant.Create("Acme");
         await tenant.UpdateFeatures(TenantFeatures.Default with
@@ -66,15 +65,14 @@ internal sealed class ImportSilo : IAsyncDisposable
         await client.GetGrain<IGenesysChannelGrain>(GenesysChannelKey.For(TenantId, 0)).Assign(new GenesysChannelAssignment(
             genesys.BaseUrl, genesys.LoginBaseUrl, clientId, clientSecret, agents.Select(a => a.Id).ToList()));
         await Eventually.TrueAsync(() => genesys.Channels.All.Any(c => c.IsConnected), "the channel's socket connected");
-        return new ImportSilo(database, silo);
+        return new ImportSilo(cluster);
     }
 
-    public Task<int> QueuedForAnalysisAsync() => Silo.Services.GetRequiredService<IAnalysisQueue>().CountAsync(TenantId, default);
+    public Task<int> QueuedForAnalysisAsync() => Services.GetRequiredService<IAnalysisQueue>().CountAsync(TenantId, default);
 
     public async ValueTask DisposeAsync()
     {
-        await Silo.DisposeAsync();
-        await _database.DisposeAsync();
+        await _cluster.DisposeAsync();
     }
 
     private sealed class DroppedFeed : IDataFeederConnector

@@ -35,8 +35,8 @@ for (var r = 0; r < Runs; r++)
     importRuns[r] = Calls / (await ImportAsync(Calls)).TotalSeconds;
 }
 
-var client = cluster.Silo.Services.GetRequiredService<GenesysCloudClient>();
-var objects = cluster.Silo.Services.GetRequiredService<IObjectStore>();
+var client = cluster.Services.GetRequiredService<GenesysCloudClient>();
+var objects = cluster.Services.GetRequiredService<IObjectStore>();
 var raw = new GenesysConnection("bench-raw", genesys.BaseUrl, genesys.LoginBaseUrl, "gc-raw", "gc-raw-secret");
 var rawRuns = new double[Runs];
 await FetchAsync(WarmUpCalls);

@@ -30,7 +30,7 @@ public sealed class GenesysScheduleTests
 
         // Installing again registers the reconciliation for the configured time of day: two seconds from now.
         var reconcileAt = (DateTime.UtcNow + TimeSpan.FromSeconds(2)).TimeOfDay;
-        harness.Silo.Services.GetRequiredService<IOptions<GenesysSyncOptions>>().Value.ReconcileAtUtc = reconcileAt;
+        harness.Services.GetRequiredService<IOptions<GenesysSyncOptions>>().Value.ReconcileAtUtc = reconcileAt;
         await harness.Integration.Install(installation);
 
         await Eventually.TrueAsync(() => harness.Integration.GetStatus().Result?.LastReconciliation is not null, "the reconciliation ran at its time", TimeSpan.FromSeconds(15));

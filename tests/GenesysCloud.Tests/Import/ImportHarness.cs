@@ -1,14 +1,12 @@
-using KnovvuOrleans.Grains;
 using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
+using KnovvuOrleans.Grains.Abstractions.Streaming;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Analysis;
 using KnovvuOrleans.Grains.DataFeeder;
 using KnovvuOrleans.Grains.GenesysCloud;
 using KnovvuOrleans.Grains.ObjectStorage;
-using KnovvuOrleans.Grains.Storage;
-using KnovvuOrleans.Grains.Tenants;
-using KnovvuOrleans.Runtime;
+using KnovvuOrleans.Grains.Streaming;
 using KnovvuOrleans.Simulators.GenesysCloud;
 using KnovvuOrleans.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,56 +15,76 @@ using Npgsql;
 namespace KnovvuOrleans.GenesysCloud.Tests.Import;
 
 /// <summary>
-/// The importer as the silo runs it, on a fresh PostgreSQL database, a fresh bucket of the Swift S3 server and the
-/// Genesys Cloud simulator: tenant "acme" with its Data Feeder on (recorded by <see cref="Feed"/>) and its Genesys
-/// integration installed for org-1, whose agents are in one group. Silos can be killed and started again on the
-/// same database.
+/// The importer as the silo runs it, on a one-silo test cluster on a fresh PostgreSQL database, a fresh bucket of the
+/// Swift S3 server and the Genesys Cloud simulator: tenant "acme" with its Data Feeder on (recorded by
+/// <see cref="Feed"/>) and its Genesys integration installed for org-1, whose agents are in one group. The silo can be
+/// killed and another started on the same database.
 /// </summary>
 public sealed class ImportHarness : IAsyncDisposable
 {
     public const string TenantId = "acme";
 
-    private readonly PostgresTestDatabase _database;
+    private readonly KnovvuTestCluster _cluster;
     private readonly NpgsqlDataSource _sql;
-    private readonly string _bucket = $"genesys-{Guid.NewGuid():N}";
-    private readonly List<TestSilo> _silos = [];
 
-    private readonly Action<GenesysImportOptions>? _import;
-
-    private ImportHarness(PostgresTestDatabase database, GenesysCloudSimulator genesys, Action<GenesysImportOptions>? import)
+    private ImportHarness(KnovvuTestCluster cluster, GenesysCloudSimulator genesys, RecordedFeed feed)
     {
-        _database = database;
+        _cluster = cluster;
         Genesys = genesys;
-        _import = import;
-        _sql = NpgsqlDataSource.Create(database.ConnectionString);
+        Feed = feed;
+        _sql = NpgsqlDataSource.Create(cluster.Database.ConnectionString);
     }
 
     public GenesysCloudSimulator Genesys { get; }
 
-    public RecordedFeed Feed { get; } = new();
+    public RecordedFeed Feed { get; }
 
     public IReadOnlyList<SimulatedUser> Agents { get; private set; } = [];
 
-    public TestSilo Silo => _silos[^1];
+    /// <summary>The services of the live silo.</summary>
+    public IServiceProvider Services => KnovvuTestCluster.ServicesOf(_cluster.Silos.Single());
 
-    public IClusterClient Client => Silo.Client;
+    public IClusterClient Client => _cluster.Client;
 
-    public IObjectStore Objects => Silo.Services.GetRequiredService<IObjectStore>();
+    public IObjectStore Objects => Services.GetRequiredService<IObjectStore>();
 
     /// <param name="import">Changes to the import options of the tests (short retry delay, 8 at a time, 5 s batch budget).</param>
     public static async Task<ImportHarness> StartAsync(int agents, Action<GenesysImportOptions>? import = null)
     {
-        var database = await PostgresTestDatabase.CreateAsync();
         var genesys = await GenesysCloudSimulator.StartAsync(new()
         {
             Clients = [new("gc-client", "gc-secret", "org-1")],
             HeartbeatInterval = TimeSpan.FromMilliseconds(300),
         });
-        var harness = new ImportHarness(database, genesys, import);
+        var feed = new RecordedFeed();
+        var bucket = $"genesys-{Guid.NewGuid():N}";
+        var cluster = await KnovvuTestCluster.StartAsync(1, new Dictionary<string, string?>
+        {
+            // The silo validates its Kafka settings at start; the records go to the recorded feed instead.
+            ["DataFeeder:Kafka:BootstrapServers"] = TestEnvironment.KafkaBootstrapServers,
+        }, services =>
+        {
+            services.AddSingleton<IDataFeederConnector>(feed);
+            services.Configure<ObjectStorageOptions>(o => TestObjectStorage.UseS3(o, bucket));
+            services.Configure<GenesysCloudClientOptions>(o =>
+            {
+                o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
+                o.RequestsPerSecondPerTenant = 1000;
+                o.ConcurrentRequestsPerTenant = 8;
+            });
+            services.Configure<GenesysImportOptions>(o =>
+            {
+                o.RecordingRetryDelay = TimeSpan.FromMilliseconds(300);
+                o.MaxConcurrentImportsPerTenant = 8;
+                o.BatchTimeBudget = TimeSpan.FromSeconds(5);
+                import?.Invoke(o);
+            });
+            services.Configure<GenesysListenerOptions>(o => o.HeartbeatTimeout = TimeSpan.FromSeconds(2));
+        });
+        var harness = new ImportHarness(cluster, genesys, feed);
         var org = genesys.Org("org-1");
         harness.Agents = org.AddUsers(agents);
         var group = org.AddGroup("Knovvu Analytics", harness.Agents);
-        await harness.StartSiloAsync();
 
         var tenant = harness.Client.GetGrain<ITenantGrain>(TenantId);
         await tenant.Create("Acme");
@@ -79,30 +97,18 @@ public sealed class ImportHarness : IAsyncDisposable
         return harness;
     }
 
-    public async Task StartSiloAsync()
+    /// <summary>Crashes the silo and starts another on the same database: only what PostgreSQL holds carries over.</summary>
+    public async Task ReplaceSiloAsync()
     {
-        _silos.Add(await TestSilo.StartAsync(typeof(TenantGrain).Assembly, b => b.UsePostgres(_database.ConnectionString), services: services =>
-        {
-            services.AddKnovvuGrainServices();
-            services.AddKnovvuPostgresStorage();
-            services.AddSingleton<IDataFeederConnector>(Feed);
-            services.Configure<ObjectStorageOptions>(o => TestObjectStorage.UseS3(o, _bucket));
-            services.Configure<GenesysCloudClientOptions>(o =>
-            {
-                o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
-                o.RequestsPerSecondPerTenant = 1000;
-                o.ConcurrentRequestsPerTenant = 8;
-            });
-            services.Configure<GenesysImportOptions>(o =>
-            {
-                o.RecordingRetryDelay = TimeSpan.FromMilliseconds(300);
-                o.MaxConcurrentImportsPerTenant = 8;
-                o.BatchTimeBudget = TimeSpan.FromSeconds(5);
-                _import?.Invoke(o);
-            });
-            services.Configure<GenesysListenerOptions>(o => o.HeartbeatTimeout = TimeSpan.FromSeconds(2));
-        }));
+        await _cluster.KillAsync(_cluster.Silos.Single());
+        await _cluster.StartAdditionalSiloAsync();
     }
+
+    /// <summary>Puts the calls' ended events on the tenant's calls stream in one publish, as a channel would.</summary>
+    public Task PublishCallsEndedAsync(IEnumerable<SimulatedConversation> calls) =>
+        Services.GetRequiredService<DurableStreamPublisher>().PublishAsync(GenesysCallsStream.Namespace, TenantId,
+            calls.Select(c => new StreamEvent<GenesysCallEnded>(Guid.CreateVersion7(), DateTimeOffset.UtcNow,
+                new GenesysCallEnded(TenantId, c.Id, c.AgentUserId, c.End))).ToList());
 
     /// <summary>Listens to every agent's calls on one channel, and waits until its socket is connected.</summary>
     public async Task ListenAsync()
@@ -114,7 +120,7 @@ public sealed class ImportHarness : IAsyncDisposable
 
     public Task<GenesysImporterStatus> ImporterStatusAsync() => Client.GetGrain<IGenesysCallImporterGrain>(TenantId).GetStatus();
 
-    public Task<int> QueuedForAnalysisAsync() => Silo.Services.GetRequiredService<IAnalysisQueue>().CountAsync(TenantId, default);
+    public Task<int> QueuedForAnalysisAsync() => Services.GetRequiredService<IAnalysisQueue>().CountAsync(TenantId, default);
 
     /// <summary>How many rows of the conversation log each Genesys conversation has.</summary>
     public Task<IReadOnlyDictionary<string, long>> LoggedGenesysCallsAsync() => ImportedCalls.CountsAsync(_sql, TenantId);
@@ -128,9 +134,10 @@ public sealed class ImportHarness : IAsyncDisposable
         return System.Text.Json.JsonSerializer.Deserialize<GenesysCallDocument>((string)(await command.ExecuteScalarAsync())!)!;
     }
 
+    /// <summary>The call grains' reminders in Orleans' reminder table (grain ids read "genesys-call/{key}").</summary>
     public async Task<long> RetryRemindersAsync()
     {
-        await using var command = _sql.CreateCommand("SELECT count(*) FROM grain_runtime.reminders WHERE grain_type = 'genesys-call'");
+        await using var command = _sql.CreateCommand("SELECT count(*) FROM orleansreminderstable WHERE grainid LIKE 'genesys-call/%'");
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
@@ -154,13 +161,8 @@ public sealed class ImportHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var silo in _silos)
-        {
-            await silo.DisposeAsync();
-        }
-
         await _sql.DisposeAsync();
+        await _cluster.DisposeAsync();
         await Genesys.DisposeAsync();
-        await _database.DisposeAsync();
     }
 }
