@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using Confluent.Kafka;
-using KnovvuOrleans.Grains;
+using System.Globalization;
 using KnovvuOrleans.Grains.Abstractions.Conversations;
 using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 using KnovvuOrleans.Grains.DataFeeder;
-using KnovvuOrleans.Grains.Storage;
-using KnovvuOrleans.Grains.Tenants;
+using KnovvuOrleans.Grains.Streaming;
 using KnovvuOrleans.Simulators.Kafka;
 using KnovvuOrleans.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,9 +14,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 /// <summary>
-/// The whole Data Feeder path on one silo: Conversation grain → outbox → relay → publisher grain → connector → broker.
-/// Outbox-to-broker throughput: the outbox is filled while publishes wait at a gate, then the gate opens and the time
-/// until the broker acknowledged every event is measured. End-to-end latency: conversations ingested at a steady rate,
+/// The whole Data Feeder path on a one-silo Orleans cluster (KnovvuTestCluster, PostgreSQL): Conversation grain → outbox
+/// → its subscriber, the publisher grain → connector → broker. Outbox-to-broker throughput: the outbox is filled while
+/// publishes wait at a gate, then the gate opens and the time until the broker acknowledged every event is measured. End-to-end latency: conversations ingested at a steady rate,
 /// from the ingest call to the broker's acknowledgement, beside a raw producer sending at the same rate.
 /// </summary>
 internal static class GrainPathBench
@@ -32,40 +31,30 @@ internal static class GrainPathBench
 
     public static async Task RunAsync(string bootstrap, MockKafkaCluster? mock, string broker, double rawThroughput, IProducer<string, byte[]> raw)
     {
-        var postgres = Environment.GetEnvironmentVariable("KNOVVU_TEST_POSTGRES") is { Length: > 0 };
-        await using var database = postgres ? await PostgresTestDatabase.CreateAsync() : null;
         using var connector = new KafkaDataFeederConnector(
             Options.Create(new KafkaDataFeederOptions { BootstrapServers = bootstrap }), NullLogger<KafkaDataFeederConnector>.Instance);
         var clock = new AckClock(connector);
-        await using var silo = await TestSilo.StartAsync(typeof(TenantGrain).Assembly,
-            b =>
-            {
-                if (database is null)
-                {
-                    b.Services.AddKnovvuInMemoryStorage();
-                    b.UseInMemory();
-                }
-                else
-                {
-                    b.Services.AddKnovvuPostgresStorage();
-                    b.UsePostgres(database.ConnectionString);
-                }
-            },
-            o => o.CallTimeout = TimeSpan.FromMinutes(5),
-            services =>
-            {
-                services.AddKnovvuGrainServices();
-                services.AddSingleton<IDataFeederConnector>(clock);
-            });
-        var storage = database is null ? "in-memory provider" : "PostgreSQL (scripts/services.sh)";
+        // The durable streams as in production, not as quickened for tests; a call may wait behind thousands of ingests.
+        var streams = new DurableStreamOptions();
+        await using var cluster = await KnovvuTestCluster.StartAsync(1, new Dictionary<string, string?>
+        {
+            ["DataFeeder:Kafka:BootstrapServers"] = bootstrap,
+            ["Cluster:ResponseTimeout"] = "00:05:00",
+            ["DurableStreams:RetryBaseDelay"] = streams.RetryBaseDelay.ToString("c", CultureInfo.InvariantCulture),
+            ["DurableStreams:RetryMaxDelay"] = streams.RetryMaxDelay.ToString("c", CultureInfo.InvariantCulture),
+            ["DurableStreams:RedeliveryPeriod"] = streams.RedeliveryPeriod.ToString("c", CultureInfo.InvariantCulture),
+            ["DurableStreams:RedeliveryAge"] = streams.RedeliveryAge.ToString("c", CultureInfo.InvariantCulture),
+        }, services => services.AddSingleton<IDataFeederConnector>(clock));
+        var grains = cluster.Client;
+        const string storage = "PostgreSQL (KNOVVU_TEST_POSTGRES)";
 
         var throughput = new double[Runs];
         for (var run = 0; run < Runs; run++)
         {
-            var tenants = await AddTenantsAsync(silo, mock, $"t{run}", Tenants);
+            var tenants = await AddTenantsAsync(grains, mock, $"t{run}", Tenants);
             clock.Close();
             var ids = tenants.SelectMany(t => Enumerable.Range(0, ConversationsPerTenant).Select(i => (Tenant: t, Id: $"{t}-{i:D5}"))).ToList();
-            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (c, _) => await IngestAsync(silo, c.Tenant, c.Id));
+            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (c, _) => await IngestAsync(grains, c.Tenant, c.Id));
             var watch = Stopwatch.StartNew();
             clock.Open();
             while (ids.Any(c => !clock.FirstAck.ContainsKey(c.Id)))
@@ -88,9 +77,9 @@ internal static class GrainPathBench
         var rawP99 = new double[Runs];
         for (var run = 0; run < Runs; run++)
         {
-            var tenant = (await AddTenantsAsync(silo, mock, $"l{run}", 1))[0];
+            var tenant = (await AddTenantsAsync(grains, mock, $"l{run}", 1))[0];
             var ids = Enumerable.Range(0, LatencyEvents).Select(i => $"{tenant}-{i:D5}").ToList();
-            var started = await AtSteadyRateAsync(ids, id => IngestAsync(silo, tenant, id));
+            var started = await AtSteadyRateAsync(ids, id => IngestAsync(grains, tenant, id));
             while (ids.Any(id => !clock.FirstAck.ContainsKey(id)))
             {
                 await Task.Delay(5);
@@ -124,7 +113,7 @@ internal static class GrainPathBench
         BenchReport.Ratio("datafeeder_latency_p99_vs_raw_producer", BenchReport.Median(p99) / BenchReport.Median(rawP99), "median p99 / median p99, same run");
     }
 
-    private static async Task<List<string>> AddTenantsAsync(TestSilo silo, MockKafkaCluster? mock, string prefix, int count)
+    private static async Task<List<string>> AddTenantsAsync(IGrainFactory grains, MockKafkaCluster? mock, string prefix, int count)
     {
         var tenants = new List<string>();
         for (var i = 0; i < count; i++)
@@ -132,8 +121,8 @@ internal static class GrainPathBench
             var tenant = $"bench-{prefix}-{i}-{Guid.NewGuid().ToString("N")[..6]}";
             var topic = $"datafeeder-{tenant}";
             mock?.CreateTopic(topic, 4);
-            await silo.Client.GetGrain<ITenantGrain>(tenant).Create(tenant);
-            await silo.Client.GetGrain<ITenantGrain>(tenant).UpdateFeatures(TenantFeatures.Default with
+            await grains.GetGrain<ITenantGrain>(tenant).Create(tenant);
+            await grains.GetGrain<ITenantGrain>(tenant).UpdateFeatures(TenantFeatures.Default with
             {
                 DataFeeder = new DataFeederSettings(true, [DataFeederEventTypes.ConversationCreated], topic),
             });
@@ -143,8 +132,8 @@ internal static class GrainPathBench
         return tenants;
     }
 
-    private static Task<IngestOutcome> IngestAsync(TestSilo silo, string tenant, string externalId) =>
-        silo.Client.GetGrain<IConversationGrain>(ConversationKey.For(tenant, externalId)).IngestVaSession(new VaSession
+    private static Task<IngestOutcome> IngestAsync(IGrainFactory grains, string tenant, string externalId) =>
+        grains.GetGrain<IConversationGrain>(ConversationKey.For(tenant, externalId)).IngestVaSession(new VaSession
         {
             ExternalId = externalId,
             Status = VaSessionStatus.Published,

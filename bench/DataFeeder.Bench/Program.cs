@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 // Data Feeder benchmark: events/s through KafkaDataFeederConnector and through a raw Confluent.Kafka producer with the
 // same configuration, on the same broker in the same run, and their ratio; then the whole grain path (GrainPathBench).
 // Each figure the median of 3 runs, one JSON line each. The broker is KNOVVU_TEST_KAFKA when set (scripts/services.sh
-// up), else a mock cluster in this process; the grain path uses KNOVVU_TEST_POSTGRES when set, else memory.
+// up), else a mock cluster in this process; the grain path runs on a one-silo Orleans test cluster on KNOVVU_TEST_POSTGRES.
 const int Runs = 3;
 const int Publishers = 8;
 const int BatchSize = 100;
