@@ -77,23 +77,25 @@ public static class FailoverBench
         var measured = false;
         try
         {
+            // One after another, as a deployment rolls them out: three silos starting at once on two cores can stall
+            // a start-up grain call past a short response timeout.
             for (var i = 0; i < Silos; i++)
             {
                 silos.Add(SiloProcess.Start(settings, folder.FullName));
+                await silos[^1].WaitReadyAsync(StartLimit);
             }
 
-            await Task.WhenAll(silos.Select(s => s.WaitReadyAsync(StartLimit)));
             client = await ConnectAsync(settings);
             var factory = client.Services.GetRequiredService<IClusterClient>();
             var management = factory.GetGrain<IManagementGrain>(0);
             await WaitAsync(async () => (await management.GetHosts(onlyActive: true)).Count == Silos, $"{Silos} active silos");
 
             var tenants = Enumerable.Range(0, Grains).Select(i => factory.GetGrain<ITenantGrain>($"failover-{i}")).ToList();
-            await Task.WhenAll(tenants.Select(t => t.Create($"Failover {t.GetPrimaryKeyString()}")));
+            await Task.WhenAll(tenants.Select(t => PatientlyAsync(() => t.Create($"Failover {t.GetPrimaryKeyString()}"))));
             var ports = new Dictionary<ITenantGrain, int>();
             foreach (var tenant in tenants)
             {
-                _ = await tenant.GetFeatures() ?? throw new InvalidOperationException($"{tenant} was not created.");
+                _ = await PatientlyAsync(tenant.GetFeatures) ?? throw new InvalidOperationException($"{tenant} was not created.");
                 ports[tenant] = (await management.GetActivationAddress(tenant))?.Endpoint.Port
                     ?? throw new InvalidOperationException($"{tenant} has no activation.");
             }
@@ -203,6 +205,24 @@ public static class FailoverBench
         }
 
         return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// A set-up call, tried again when it times out: first activations on a new database (and a busy machine) can
+    /// outlast a short response timeout under test. Create is idempotent, reads are.
+    /// </summary>
+    private static async Task<T> PatientlyAsync<T>(Func<Task<T>> call)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (TimeoutException) when (attempt < 5)
+            {
+            }
+        }
     }
 
     private static async Task WaitAsync(Func<Task<bool>> condition, string what)
