@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Runs the benchmarks on a private PostgreSQL with its durability defaults (fsync and synchronous commit on):
-# the runtime's (beside pgbench's simple-update on the same server in the same run, so the state-write figure
-# can be read as a ratio of what this PostgreSQL does on this machine), VA -> Knovvu Analytics end to end, the
-# Data Feeder (beside a raw Kafka producer on the same broker), the daily reports (beside zipping in memory) and
-# the Genesys call import (beside the same fetches and S3 puts without the cluster).
+# the Orleans cluster's (bench/Cluster.Bench: grain calls on one silo and across two, and their ratio; state writes
+# through [PersistentState] on the product's storage, beside pgbench's simple-update on the same server in the same
+# run, so that figure can be read as a ratio of what this PostgreSQL does on this machine; failover of real silo
+# processes of src/Silo killed with kill -9 or frozen with SIGSTOP), VA -> Knovvu Analytics end to end, the Data
+# Feeder (beside a raw Kafka producer on the same broker), the daily reports (beside zipping in memory) and the
+# Genesys call import (beside the same fetches and S3 puts without the cluster).
 # Prints one JSON line per figure and keeps them in bench/results/.
-#   scripts/bench.sh [local-call|state-write|outbox-relay|cross-silo-call|failover ...]   (runtime figures only)
+#   scripts/bench.sh [calls|state-write|failover-kill9|failover-sigstop ...] [Section:Key=value ...]
+#     (cluster figures only; the settings go to the failover's silos and client, e.g. Cluster:ResponseTimeout=00:00:05)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=scripts/services.sh
@@ -17,7 +20,8 @@ KNOVVU_PG_DURABLE=1 services_up "$svc_dir"
 
 mkdir -p bench/results
 out="bench/results/bench-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
-dotnet build bench/Runtime.Bench -c Release -v q -nologo >&2
+# The failover bench starts the Release build of the silo host.
+for project in bench/Cluster.Bench src/Silo; do dotnet build "$project" -c Release -v q -nologo >&2; done
 for bench in VirtualAgent DataFeeder Reports Genesys; do dotnet build "bench/$bench.Bench" -c Release -v q -nologo >&2; done
 
 # pgbench with as many clients as the state-write bench has grains (32), three 10 s runs, median.
@@ -29,7 +33,7 @@ for _ in 1 2 3; do
     | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -n 1)")
 done
 
-dotnet bench/Runtime.Bench/bin/Release/net10.0/KnovvuOrleans.Runtime.Bench.dll "$@" | tee "$out.tmp"
+dotnet bench/Cluster.Bench/bin/Release/net10.0/KnovvuOrleans.Cluster.Bench.dll "$@" | grep '"bench"' | tee "$out.tmp"
 
 python3 - "$out.tmp" "${tps[@]}" <<'PY' | tee -a "$out.tmp"
 import json, statistics, sys
