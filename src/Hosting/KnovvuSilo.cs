@@ -147,10 +147,10 @@ public static class KnovvuSilo
 
     /// <summary>
     /// Orleans logs whole messages at Trace, grain call results included, and some results are secrets (a client's
-    /// one-time secret): Orleans' own categories log at Debug at most, whatever level the configuration asks for.
+    /// one-time secret): Orleans' own categories log from Information up, whatever level the configuration asks for.
     /// </summary>
     private static void KeepCallResultsOutOfLogs(IServiceCollection services) =>
-        services.AddLogging(logging => logging.AddFilter("Orleans", LogLevel.Debug));
+        services.AddLogging(logging => logging.AddFilter("Orleans", LogLevel.Information));
 
     private static int FreePort()
     {

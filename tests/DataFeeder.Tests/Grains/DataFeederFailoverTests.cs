@@ -16,7 +16,7 @@ public sealed class DataFeederFailoverTests
         await using var feeder = await FeederCluster.StartAsync(3, TestEnvironment.KafkaBootstrapServers,
             wrap: inner =>
             {
-                var slow = new SlowConnector(inner, TimeSpan.FromMilliseconds(100));
+                var slow = new SlowConnector(inner, TimeSpan.FromMilliseconds(500));
                 lock (connectors)
                 {
                     connectors.Add(slow);
