@@ -8,7 +8,7 @@
 # Genesys call import (beside the same fetches and S3 puts without the cluster).
 # Prints one JSON line per figure and keeps them in bench/results/.
 #   scripts/bench.sh [calls|state-write|failover-kill9|failover-sigstop ...] [Section:Key=value ...]
-#     (cluster figures only; the settings go to the failover's silos and client, e.g. Cluster:ResponseTimeout=00:00:05)
+#     (cluster figures only; the settings go to the failover's silos and client, e.g. Cluster:ClientResponseTimeout=00:00:05)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=scripts/services.sh

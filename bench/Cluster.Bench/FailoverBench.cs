@@ -59,6 +59,7 @@ public static class FailoverBench
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
         var folder = Directory.CreateTempSubdirectory("knovvu-failover-");
+        var siloAssembly = SiloProcess.BuiltBeside(typeof(FailoverBench).Assembly);
         var clusterId = $"bench-{Guid.NewGuid():N}"[..20];
         var settings = new Dictionary<string, string>
         {
@@ -66,6 +67,8 @@ public static class FailoverBench
             ["Storage:PostgresConnectionString"] = database.ConnectionString,
             ["Cluster:ClusterId"] = clusterId,
             ["DataFeeder:Kafka:BootstrapServers"] = TestEnvironment.KafkaBootstrapServers,
+            // Nothing of the bench run is written beside the build output.
+            ["ObjectStorage:LocalPath"] = Path.Combine(folder.FullName, "objects"),
         };
         foreach (var (key, value) in overrides)
         {
@@ -79,9 +82,9 @@ public static class FailoverBench
         {
             // One after another, as a deployment rolls them out: three silos starting at once on two cores can stall
             // a start-up grain call past a short response timeout.
-            for (var i = 0; i < Silos; i++)
+            foreach (var free in SiloPorts.Free(Silos))
             {
-                silos.Add(SiloProcess.Start(settings, folder.FullName));
+                silos.Add(SiloProcess.Start(siloAssembly, free, settings));
                 await silos[^1].WaitReadyAsync(StartLimit);
             }
 
@@ -136,17 +139,15 @@ public static class FailoverBench
 
             foreach (var silo in silos)
             {
-                await silo.DisposeAsync();
+                if (!measured)
+                {
+                    Console.Error.WriteLine($"{name} failed; silo {silo.SiloPort}'s last lines:{Environment.NewLine}{silo.Tail}");
+                }
+
+                silo.Dispose();
             }
 
-            if (measured)
-            {
-                folder.Delete(recursive: true);
-            }
-            else
-            {
-                Console.Error.WriteLine($"{name} failed; the silos' logs are in {folder.FullName}");
-            }
+            folder.Delete(recursive: true);
         }
     }
 

@@ -9,7 +9,7 @@ using Orleans.TestingHost;
 // reminders on PostgreSQL): grain calls on one silo and across two, state writes, and failover of real silo processes
 // killed or frozen. Each figure is printed as one JSON line with the median of its runs.
 // Usage: Cluster.Bench [calls|state-write|failover-kill9|failover-sigstop ...] [Section:Key=value ...] (settings over the product's defaults for
-// the failover's silos and client, e.g. Cluster:ResponseTimeout=00:00:05); needs KNOVVU_TEST_POSTGRES and KNOVVU_TEST_KAFKA
+// the failover's silos and client, e.g. Cluster:ClientResponseTimeout=00:00:05); needs KNOVVU_TEST_POSTGRES and KNOVVU_TEST_KAFKA
 // (scripts/bench.sh starts a private PostgreSQL with durable settings, runs pgbench beside it, builds src/Silo).
 var settings = args.Where(a => a.Contains('=')).Select(a => a.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
 // The product's silos need a Kafka address for the Data Feeder connector, though no bench grain publishes.

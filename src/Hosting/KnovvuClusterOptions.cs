@@ -26,8 +26,16 @@ public sealed class KnovvuClusterOptions
     /// <summary>Whether the gateway process hosts a silo itself (the demo, one-process deployments) or is a client only.</summary>
     public bool HostSilo { get; set; } = true;
 
-    /// <summary>How long a caller waits for a grain call.</summary>
+    /// <summary>How long a grain waits for a call it made to another grain (silos break calls to a dead silo themselves).</summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long an Orleans client (the client-only gateway) waits for a grain call. Short on purpose: a client is not
+    /// told when the silo behind its gateway dies, so a call lost with that silo is only given up after this time;
+    /// the gateway then answers 503 and the caller's retry reaches the grain on a live silo. Every product call a
+    /// client makes is a state read or write.
+    /// </summary>
+    public TimeSpan ClientResponseTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>An activation with no call for this long is deactivated.</summary>
     public TimeSpan CollectionAge { get; set; } = TimeSpan.FromMinutes(15);

@@ -123,7 +123,7 @@ public static class KnovvuSilo
         var storage = StorageOptions.From(client.Configuration);
         var cluster = KnovvuClusterOptions.From(client.Configuration);
         client.Configure<ClusterOptions>(cluster.ApplyTo);
-        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ClientResponseTimeout);
         // A dead gateway silo drops out of the client's list within a second.
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
         KeepCallResultsOutOfLogs(client.Services);

@@ -16,6 +16,7 @@ internal static class HttpConventions
         services.AddProblemDetails();
         services.AddSingleton<IConfigureOptions<ProblemDetailsOptions>, DefaultProblemDetails>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();
         // Binding failures become exceptions so BadRequestExceptionHandler can say what was wrong.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o =>

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Reflection;
 using KnovvuOrleans.Hosting;
 using KnovvuOrleans.Testing;
 using Microsoft.Extensions.Configuration;
@@ -46,25 +43,17 @@ internal sealed class SiloProcessCluster : IAsyncDisposable
         var cluster = new SiloProcessCluster(await PostgresTestDatabase.CreateAsync(), $"proc-{Guid.NewGuid():N}"[..13]);
         try
         {
-            var siloAssembly = SiloAssembly();
-            var ports = FreePorts(silos * 3);
-            for (var i = 0; i < silos; i++)
+            var siloAssembly = SiloProcess.BuiltBeside(typeof(SiloProcessCluster).Assembly);
+            foreach (var ports in SiloPorts.Free(silos))
             {
-                var (siloPort, gatewayPort, httpPort) = (ports[3 * i], ports[3 * i + 1], ports[3 * i + 2]);
-                cluster._silos.Add(SiloProcess.Start(siloAssembly, siloPort, new Dictionary<string, string>
+                cluster._silos.Add(SiloProcess.Start(siloAssembly, ports, new Dictionary<string, string>
                 {
-                    ["Storage__Provider"] = StorageOptions.Postgres,
-                    ["Storage__PostgresConnectionString"] = cluster.Database.ConnectionString,
-                    ["Cluster__ClusterId"] = cluster.ClusterId,
-                    ["Cluster__SiloPort"] = $"{siloPort}",
-                    ["Cluster__GatewayPort"] = $"{gatewayPort}",
-                    ["Cluster__AdvertisedAddress"] = "127.0.0.1",
-                    ["Urls"] = $"http://127.0.0.1:{httpPort}",
-                    ["DataFeeder__Kafka__BootstrapServers"] = TestEnvironment.KafkaBootstrapServers,
+                    ["Storage:Provider"] = StorageOptions.Postgres,
+                    ["Storage:PostgresConnectionString"] = cluster.Database.ConnectionString,
+                    ["Cluster:ClusterId"] = cluster.ClusterId,
+                    ["DataFeeder:Kafka:BootstrapServers"] = TestEnvironment.KafkaBootstrapServers,
                     // Warnings and errors are what a failure report needs; information-level logs only load the machine.
-                    ["Logging__LogLevel__Default"] = "Warning",
-                    // Three silos on a small test machine: one GC heap each rather than one per core.
-                    ["DOTNET_gcServer"] = "0",
+                    ["Logging:LogLevel:Default"] = "Warning",
                 }));
             }
 
@@ -133,34 +122,11 @@ internal sealed class SiloProcessCluster : IAsyncDisposable
             ["Storage:Provider"] = StorageOptions.Postgres,
             ["Storage:PostgresConnectionString"] = connectionString,
             ["Cluster:ClusterId"] = clusterId,
-            ["Cluster:ResponseTimeout"] = responseTimeout.ToString(),
+            ["Cluster:ClientResponseTimeout"] = responseTimeout.ToString(),
         });
         builder.UseOrleansClient(client => client.AddKnovvu());
         var host = builder.Build();
         await host.StartAsync();
         return host;
-    }
-
-    /// <summary>The silo host built beside the tests (the test project references it without its assembly).</summary>
-    private static string SiloAssembly()
-    {
-        var path = typeof(SiloProcessCluster).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "SiloAssembly").Value!;
-        return File.Exists(path) ? path : throw new FileNotFoundException("The silo host is not built; build the test project.", path);
-    }
-
-    private static int[] FreePorts(int count)
-    {
-        // All held open together, so no port is handed out twice.
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(l => l.Start());
-            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        }
-        finally
-        {
-            listeners.ForEach(l => l.Stop());
-        }
     }
 }

@@ -28,7 +28,7 @@ public sealed class SiloProcessFailoverTests(ITestOutputHelper output)
 {
     // What the test pins: after either fault, every grain answers again within this. A frozen silo still holds its
     // connections, and Orleans suppresses votes against a silo heard from within MaxProbeTimeout × NumMissedProbesLimit
-    // (4 s × 2 with the product's settings), so of these 10 s about 8 pass before it can be declared dead.
+    // (2 s × 2 with the product's settings), so of these 10 s about 4 pass before it can be declared dead.
     private static readonly TimeSpan AnswerAgainLimit = TimeSpan.FromSeconds(10);
 
     // Waiting longer than the limit only so that a slow failover is measured and reported rather than cut off.
