@@ -73,6 +73,8 @@ _svc_start_postgres() {
     echo "port = $port"
     echo "unix_socket_directories = '$root'"
     echo "max_connections = 300"
+    # Statement counts per database: the benchmarks report PostgreSQL round trips per conversation from it.
+    echo "shared_preload_libraries = 'pg_stat_statements'"
     if [[ "${KNOVVU_PG_DURABLE:-0}" != 1 ]]; then
       # Throw-away data: durability costs time and buys nothing in tests.
       echo "fsync = off"
@@ -83,6 +85,7 @@ _svc_start_postgres() {
   (cd "$root" && runuser -u postgres -- "$bin/pg_ctl" -D "$root/data" -l "$root/postgres.log" -w -t 60 start \
     >"$root/pg_ctl.log" 2>&1) || { cat "$root/pg_ctl.log" "$root/postgres.log" >&2; return 1; }
   _svc_wait PostgreSQL 30 "'$bin/pg_isready' -q -h 127.0.0.1 -p $port -U postgres" "" "$root/postgres.log"
+  "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
 }
 
 _svc_write_swift_conf() {

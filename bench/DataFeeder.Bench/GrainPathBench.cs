@@ -49,6 +49,7 @@ internal static class GrainPathBench
         const string storage = "PostgreSQL (KNOVVU_TEST_POSTGRES)";
 
         var throughput = new double[Runs];
+        var costBefore = await PostgresCost.ReadAsync(cluster.Database.ConnectionString);
         for (var run = 0; run < Runs; run++)
         {
             var tenants = await AddTenantsAsync(grains, mock, $"t{run}", Tenants);
@@ -65,6 +66,8 @@ internal static class GrainPathBench
             throughput[run] = ids.Count / watch.Elapsed.TotalSeconds;
         }
 
+        PostgresCost.Report("datafeeder", costBefore, await PostgresCost.ReadAsync(cluster.Database.ConnectionString), Runs * Tenants * ConversationsPerTenant,
+            "conversation", "PostgreSQL transactions / statements per conversation ingested (conversation log, state, outbox append) and published (outbox read and acknowledgement), tenant set-up included");
         var workload = $"{Tenants * ConversationsPerTenant} ConversationCreatedForDataFeeder events of {Tenants} tenants ({Tenants * DataFeederStream.ShardsPerTenant} streams), one silo, {storage}, {broker}";
         BenchReport.Figure("datafeeder_outbox_to_broker_throughput", "events/s",
             workload + ", outbox filled first, timed from the relay's start to the last broker acknowledgement", throughput);

@@ -31,6 +31,8 @@ internal sealed class ImportSilo : IAsyncDisposable
     /// <summary>The silo's services (its Genesys client and object store, for the raw path).</summary>
     public IServiceProvider Services => KnovvuTestCluster.ServicesOf(_cluster.Silos[0]);
 
+    public string ConnectionString => _cluster.Database.ConnectionString;
+
     public static async Task<ImportSilo> StartAsync(GenesysCloudSimulator genesys, string orgId, string clientId, string clientSecret,
         IReadOnlyList<SimulatedUser> agents, int concurrency)
     {

@@ -30,10 +30,14 @@ var workload = $"{Calls} calls of {Agents} agents, 1 recording of {AudioBytes / 
 
 var importRuns = new double[Runs];
 await ImportAsync(WarmUpCalls);
+var costBefore = await PostgresCost.ReadAsync(cluster.ConnectionString);
 for (var r = 0; r < Runs; r++)
 {
     importRuns[r] = Calls / (await ImportAsync(Calls)).TotalSeconds;
 }
+
+PostgresCost.Report("genesys_import", costBefore, await PostgresCost.ReadAsync(cluster.ConnectionString), Runs * Calls, "call",
+    "PostgreSQL transactions / statements per imported call (channel, importer, call grain, conversation log, analysis queue, outbox)");
 
 var client = cluster.Services.GetRequiredService<GenesysCloudClient>();
 var objects = cluster.Services.GetRequiredService<IObjectStore>();

@@ -16,6 +16,9 @@ namespace KnovvuOrleans.VirtualAgent.Bench;
 /// </summary>
 internal static class VaToCaBench
 {
+    // The product's chats in flight per tenant (BenchGateway's KnovvuAnalytics settings), and the raw client's.
+    private const int InFlight = 32;
+
     public static async Task Main()
     {
         const int Sessions = 5000;
@@ -27,6 +30,8 @@ internal static class VaToCaBench
 
         var endToEnd = new List<double>();
         var ingest = new List<double>();
+        var raw = new List<double>();
+        var costBefore = await PostgresCost.ReadAsync(database.ConnectionString);
         for (var run = 0; run < 3; run++)
         {
             var tenant = $"bench-{run}";
@@ -77,12 +82,22 @@ internal static class VaToCaBench
             {
                 throw new InvalidOperationException($"Run {run}: not every session reached the simulator.");
             }
+
+            var chats = ca.Received.Chats.Where(c => c.ExternalId.StartsWith(tenant + "-", StringComparison.Ordinal)).Select(c => c.Value).ToList();
+            raw.Add(await RawCaClient.PostAsync(ca, chats, "va-client", "va-secret", InFlight, "raw-"));
         }
+
+        // Three runs' set-up, ingest and delivery: the cost per session, read from the benchmark's own database.
+        PostgresCost.Report("va_to_ca", costBefore, await PostgresCost.ReadAsync(database.ConnectionString), 3 * Sessions, "session",
+            "PostgreSQL transactions / statements of the whole run (tenant set-up, ingest, one job run) per published session");
 
         BenchReport.Figure("va_sessions_ingest_throughput", "sessions/s", "POST /va/sessions, batches of 500, 4 concurrent, PostgreSQL", [.. ingest]);
         BenchReport.Figure("va_to_ca_end_to_end_throughput", "sessions/s",
             "5,000 published sessions from the first POST to the simulator's last acknowledgement (one run of the hourly job, 32 chats in flight), PostgreSQL",
             [.. endToEnd]);
+        BenchReport.Figure("va_to_ca_raw_http_throughput", "chats/s",
+            $"the same 5,000 chats posted by a plain HttpClient to the same simulator, {InFlight} in flight, one token, no database", [.. raw]);
+        BenchReport.Ratio("va_to_ca_vs_raw_http", BenchReport.Median([.. endToEnd]) / BenchReport.Median([.. raw]), "median / median, same simulator, same run");
 
         async Task<string> TokenAsync(string clientId, string secret)
         {
