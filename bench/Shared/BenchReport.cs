@@ -16,8 +16,9 @@ internal static class BenchReport
             machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
         }));
 
-    public static void Ratio(string name, double value, string setup) =>
-        Console.WriteLine(JsonSerializer.Serialize(new { bench = name, unit = "ratio", median = Math.Round(value, 3), setup }));
+    /// <summary>A figure derived from others of the same run: a ratio, or a count per unit of work.</summary>
+    public static void Ratio(string name, double value, string setup, string unit = "ratio") =>
+        Console.WriteLine(JsonSerializer.Serialize(new { bench = name, unit, median = Math.Round(value, 3), setup }));
 
     /// <summary>The q-quantile (0..1) of latencies, nearest rank.</summary>
     public static double Quantile(IReadOnlyList<double> values, double q)

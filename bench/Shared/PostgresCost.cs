@@ -33,7 +33,7 @@ internal sealed record PostgresCost(long Transactions, long Statements)
     /// <summary>Prints the cost per unit of work (a conversation, a call) between two readings.</summary>
     public static void Report(string flow, PostgresCost before, PostgresCost after, int units, string unit, string setup)
     {
-        BenchReport.Ratio($"{flow}_pg_transactions_per_{unit}", (double)(after.Transactions - before.Transactions) / units, setup);
-        BenchReport.Ratio($"{flow}_pg_statements_per_{unit}", (double)(after.Statements - before.Statements) / units, setup);
+        BenchReport.Ratio($"{flow}_pg_transactions_per_{unit}", (double)(after.Transactions - before.Transactions) / units, setup, $"transactions/{unit}");
+        BenchReport.Ratio($"{flow}_pg_statements_per_{unit}", (double)(after.Statements - before.Statements) / units, setup, $"statements/{unit}");
     }
 }
