@@ -51,7 +51,7 @@ internal sealed class SiloProcessCluster : IAsyncDisposable
             for (var i = 0; i < silos; i++)
             {
                 var (siloPort, gatewayPort, httpPort) = (ports[3 * i], ports[3 * i + 1], ports[3 * i + 2]);
-                cluster._silos.Add(SiloProcess.Start(siloAssembly, siloPort, new Dictionary<string, string>
+                cluster._silos.Add(SiloProcess.Start(siloAssembly, siloPort, httpPort, new Dictionary<string, string>
                 {
                     ["Storage__Provider"] = StorageOptions.Postgres,
                     ["Storage__PostgresConnectionString"] = cluster.Database.ConnectionString,
