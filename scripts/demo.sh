@@ -1,19 +1,10 @@
 #!/usr/bin/env bash
 # The one-command demo: the whole system on this machine, no external service (see README "The two commands").
 #   bash scripts/demo.sh [--Demo:GatewayPort=5200 ...]      Ctrl+C stops it.
-# Installs what is missing (Debian: librdkafka for Confluent.Kafka and the embedded Kafka endpoint, kcat to read the
-# events; needs root then), builds under the shared build lock, then runs src/Demo without building again.
+# Needs nothing but the .NET SDK: Kafka (librdkafka's mock cluster, in-process) comes with Confluent.Kafka's own
+# librdkafka (docs/kafka.md). Builds under the shared build lock, then runs src/Demo without building again.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# shellcheck source=scripts/lib/packages.sh
-source scripts/lib/packages.sh
-
-if [[ "$(id -u)" == 0 ]]; then
-  knovvu_ensure_packages demo librdkafka1 librdkafka-dev kcat
-elif ! ldconfig -p | grep -q 'librdkafka\.so '; then
-  echo "[demo] librdkafka is missing: run as root (it installs librdkafka1 librdkafka-dev kcat) or install them" >&2
-  exit 1
-fi
 
 # Other builds on this machine take the same lock, so two builds never compete for the cores.
 flock "${KNOVVU_BUILD_LOCK:-${TMPDIR:-/tmp}/knovvu-build.lock}" dotnet build src/Demo -c Release -nologo -v quiet

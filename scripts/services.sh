@@ -12,7 +12,8 @@
 
 _KNOVVU_SCRIPT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")"
 _KNOVVU_REPO_ROOT="$(cd "$(dirname "$_KNOVVU_SCRIPT")/.." && pwd)"
-_KNOVVU_PACKAGES=(postgresql librdkafka1 librdkafka-dev kcat swift-proxy swift-object swift-container swift-account)
+# No librdkafka: the Kafka mock and every .NET process use librdkafka.redist's own library (docs/kafka.md).
+_KNOVVU_PACKAGES=(postgresql swift-proxy swift-object swift-container swift-account)
 _KNOVVU_MARKER=".knovvu-services"
 # shellcheck source=scripts/lib/packages.sh
 source "$_KNOVVU_REPO_ROOT/scripts/lib/packages.sh"
@@ -240,7 +241,7 @@ _svc_up() {
   _svc_log "PostgreSQL on 127.0.0.1:$pg (+$((SECONDS - t0))s)"
   _svc_start_kafka "$dir"
   kafka="$(tr -d '[:space:]' <"$dir/kafka/bootstrap")"
-  _svc_log "Kafka mock on $kafka (+$((SECONDS - t0))s)"
+  _svc_log "Kafka mock on $kafka, $(grep -m 1 -o 'librdkafka [0-9.]*' "$dir/kafka/kafka-mock.log" || echo 'librdkafka version not logged') (+$((SECONDS - t0))s)"
   _svc_wait_swift "$dir" "$acc" "$con" "$obj" "$proxy"
   _svc_log "Swift S3 on 127.0.0.1:$proxy (+$((SECONDS - t0))s)"
 

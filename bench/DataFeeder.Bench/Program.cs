@@ -26,7 +26,7 @@ var records = Records();
 var batchesByPublisher = Enumerable.Range(0, Publishers)
     .Select(p => records.Where((_, i) => i % Conversations % Publishers == p).Chunk(BatchSize).ToArray())
     .ToArray();
-var workload = $"{Events} events of {records[0].Body.Length} bytes, {Conversations} conversations, {Publishers} concurrent publishers awaiting batches of {BatchSize}, acks=all, idempotent, {broker}";
+var workload = $"{Events} events of {records[0].Body.Length} bytes, {Conversations} conversations, {Publishers} concurrent publishers awaiting batches of {BatchSize}, acks=all, idempotent, {broker}, librdkafka {Library.VersionString}";
 
 using var connector = new KafkaDataFeederConnector(Options.Create(options), NullLogger<KafkaDataFeederConnector>.Instance);
 using var raw = new ProducerBuilder<string, byte[]>(KafkaDataFeederProducerConfig.Create(options)).Build();

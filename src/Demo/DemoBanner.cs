@@ -27,15 +27,15 @@ public static class DemoBanner
             The report of {first.Tenant.Id} for {day} {hour}:00 UTC (JSON; compressed=true gives the zip):
             curl -s -H 'Authorization: Bearer {first.ReportsToken}' '{gatewayUrl}/api/external/conversations/daily-report/{day}/{hour}?compressed=false'
 
-            The Data Feeder events of {first.Tenant.Id}:
-            kcat -b {kafka} -t {first.Tenant.Topic} -C -o beginning -e
+            The last Data Feeder events of {first.Tenant.Id}, read back from its topic by a Kafka consumer in the demo:
+            curl -s '{gatewayUrl}{StatusEndpoints.EventsPath}/{first.Tenant.Id}'
             """);
         foreach (var other in tenants.Skip(1))
         {
             Console.WriteLine($"""
                 The same for {other.Tenant.Id}:
                 curl -s -H 'Authorization: Bearer {other.ReportsToken}' '{gatewayUrl}/api/external/conversations/daily-report/{day}/{hour}?compressed=false'
-                kcat -b {kafka} -t {other.Tenant.Topic} -C -o beginning -e
+                curl -s '{gatewayUrl}{StatusEndpoints.EventsPath}/{other.Tenant.Id}'
                 """);
         }
 

@@ -8,8 +8,8 @@ namespace KnovvuOrleans.Deployment.Tests;
 
 /// <summary>
 /// The run command's promise, checked in-process: right after the start the printed report answers with the seeded
-/// conversations, and within seconds sessions reach the CA simulator and events the Kafka topics, without errors.
-/// Needs the system librdkafka (scripts/test.sh installs it), as the demo does.
+/// conversations, and within seconds sessions reach the CA simulator and events the Kafka topics (shown by the printed
+/// events URL), without errors. Kafka is librdkafka.redist's mock cluster: no system library is needed.
 /// </summary>
 public sealed class DemoRunTests
 {
@@ -51,6 +51,13 @@ public sealed class DemoRunTests
 
             Assert.True(DateTime.UtcNow < deadline, "within 60 s: " + string.Join("; ", status));
             await Task.Delay(500);
+        }
+
+        foreach (var tenant in demo.Tenants)
+        {
+            var events = JsonNode.Parse(await http.GetStringAsync($"/demo/events/{tenant.Tenant.Id}"))!.AsArray();
+            Assert.NotEmpty(events);
+            Assert.All(events, e => Assert.Equal(tenant.Tenant.Id, e!["headers"]!["tenant-id"]!.GetValue<string>()));
         }
     }
 

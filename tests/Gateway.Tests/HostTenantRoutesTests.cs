@@ -94,6 +94,16 @@ public sealed class HostTenantRoutesTests(GatewayFixture fixture) : IClassFixtur
     {
         Assert.Equal("Healthy", (await Api.ReadOkAsync(HttpMethod.Get, "/health/live", null))["status"]!.GetValue<string>());
         var ready = await Api.ReadOkAsync(HttpMethod.Get, "/health/ready", null);
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"status":"Healthy","checks":{"cluster":"Healthy"}}"""), ready), ready.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"cluster":"Healthy","kafka-client":"Healthy"}"""), ready["checks"]), ready.ToJsonString());
+        Assert.Equal("Healthy", ready["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Ready_details_name_the_loaded_librdkafka_the_applications_own_2_16()
+    {
+        var kafkaClient = (await Api.ReadOkAsync(HttpMethod.Get, "/health/ready", null))["details"]!["kafka-client"]!;
+
+        Assert.StartsWith("2.16.", kafkaClient["librdkafkaVersion"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(Path.Combine("runtimes", "linux-x64", "native", "librdkafka.so"), kafkaClient["librdkafkaFile"]!.GetValue<string>());
     }
 }

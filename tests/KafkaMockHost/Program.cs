@@ -33,6 +33,8 @@ for (int i = 0; i < args.Length; i++)
 }
 
 using var cluster = MockKafkaCluster.Start(brokers);
+// Which library hosts the cluster: librdkafka.redist's own (see docs/kafka.md).
+Console.Error.WriteLine($"librdkafka {MockKafkaCluster.LibrdkafkaVersion} mock cluster, {brokers} broker(s)");
 foreach (var (name, partitions) in topics)
 {
     cluster.CreateTopic(name, partitions);

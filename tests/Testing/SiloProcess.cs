@@ -33,6 +33,9 @@ public sealed class SiloProcess : IDisposable
 
     public int SiloPort => _ports.Silo;
 
+    /// <summary>Where its health endpoints and dashboard listen (http://127.0.0.1:HttpPort).</summary>
+    public int HttpPort => _ports.Http;
+
     public int Pid => _process.Id;
 
     public bool HasExited => _process.HasExited;

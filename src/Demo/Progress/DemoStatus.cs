@@ -35,6 +35,10 @@ public sealed class DemoStatus(
         return lines;
     }
 
+    /// <summary>The last events read back from the tenant's topic; null for a tenant the demo does not have.</summary>
+    public IReadOnlyList<KafkaEventSample>? RecentEvents(string tenantId) =>
+        counters.TryGetValue(tenantId, out var counter) ? counter.RecentEvents.Snapshot() : null;
+
     private int CountReports(DemoTenant tenant)
     {
         var folder = Path.Combine(reportFolder, tenant.Id);

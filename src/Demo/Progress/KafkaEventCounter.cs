@@ -2,14 +2,14 @@ using Confluent.Kafka;
 
 namespace KnovvuOrleans.Demo.Progress;
 
-/// <summary>Reads the tenants' Data Feeder topics back, as a Kafka consumer of the product would, and counts the events.</summary>
+/// <summary>Reads the tenants' Data Feeder topics back, as a Kafka consumer of the product would, counts the events and keeps the last ones.</summary>
 public static class KafkaEventCounter
 {
     public static Task RunAsync(string bootstrapServers, IReadOnlyDictionary<string, TenantCounters> counters, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(() =>
         {
             var byTopic = DemoTenant.All.ToDictionary(t => t.Topic, t => counters[t.Id]);
-            using var consumer = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig
+            using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
             {
                 BootstrapServers = bootstrapServers,
                 GroupId = "knovvu-demo-status",
@@ -23,6 +23,7 @@ public static class KafkaEventCounter
                     if (consumer.Consume(TimeSpan.FromMilliseconds(500)) is { IsPartitionEOF: false } result)
                     {
                         byTopic[result.Topic].AddEvent();
+                        byTopic[result.Topic].RecentEvents.Add(result);
                     }
                 }
                 catch (ConsumeException exception)

@@ -3,17 +3,25 @@ using System.Text;
 
 namespace KnovvuOrleans.Demo.Progress;
 
-/// <summary>The demo's status page: /demo (HTML, refreshes itself) and /demo/status (JSON).</summary>
+/// <summary>
+/// The demo's status page: /demo (HTML, refreshes itself), /demo/status (JSON), and /demo/events/{tenant} (the last
+/// Data Feeder events read back from the tenant's topic).
+/// </summary>
 public static class StatusEndpoints
 {
     public const string PagePath = "/demo";
 
     public const string JsonPath = "/demo/status";
 
+    public const string EventsPath = "/demo/events";
+
     public static void MapDemoStatus(this IEndpointRouteBuilder routes, DemoStatus status)
     {
         routes.MapGet(JsonPath, async () => Results.Ok(new { tenants = await status.SnapshotAsync() }));
         routes.MapGet(PagePath, async () => Results.Content(Page(await status.SnapshotAsync()), "text/html; charset=utf-8"));
+        routes.MapGet(EventsPath + "/{tenant}", (string tenant) => status.RecentEvents(tenant) is { } events
+            ? Results.Ok(events)
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown tenant", detail: $"The demo has no tenant '{tenant}'."));
     }
 
     private static string Page(IReadOnlyList<TenantStatus> tenants)

@@ -19,5 +19,8 @@ public sealed class TenantCounters
 
     public void AddError() => Interlocked.Increment(ref _errors);
 
+    /// <summary>The last events read back from the tenant's topic.</summary>
+    public RecentEvents RecentEvents { get; } = new();
+
     public void AddEvent() => Interlocked.Increment(ref _eventsOut);
 }

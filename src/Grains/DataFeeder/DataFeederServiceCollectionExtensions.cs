@@ -7,7 +7,7 @@ public static class DataFeederServiceCollectionExtensions
 {
     /// <summary>
     /// The Kafka connector as the process's one <see cref="IDataFeederConnector"/>, with its options bound from the
-    /// <see cref="KafkaDataFeederOptions.SectionName"/> section and checked at start-up.
+    /// <see cref="KafkaDataFeederOptions.SectionName"/> section and checked at start-up; the loaded librdkafka is logged at start.
     /// </summary>
     public static IServiceCollection AddKafkaDataFeederConnector(this IServiceCollection services, IConfiguration configuration)
     {
@@ -17,6 +17,7 @@ public static class DataFeederServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<KafkaDataFeederConnector>();
         services.AddSingleton<IDataFeederConnector>(sp => sp.GetRequiredService<KafkaDataFeederConnector>());
+        services.AddHostedService<LibrdkafkaStartupLog>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Confluent.Kafka;
 using ErrorCode = Confluent.Kafka.ErrorCode;
@@ -9,7 +10,10 @@ namespace KnovvuOrleans.Grains.DataFeeder;
 /// <summary>
 /// The Kafka connector: one producer shared by all tenants, each tenant's events on its own topic, keyed by the
 /// conversation's externalId, with headers <c>event-id</c>, <c>event-type</c> and <c>tenant-id</c>. A publish returns
-/// when every record is acknowledged by all in-sync replicas. Message bodies and settings are never logged.
+/// when every record is acknowledged by all in-sync replicas, and fails when one is refused or the acknowledgements
+/// take longer than <see cref="KafkaDataFeederOptions.PublishTimeoutMs"/>; records that timed out stay queued in the
+/// producer (it never drops a message on a timer) and a publish of the same events waits for them first, so a retry
+/// neither overtakes nor piles up copies. Message bodies and settings are never logged.
 /// </summary>
 public sealed class KafkaDataFeederConnector : IDataFeederConnector, IDisposable
 {
@@ -18,7 +22,10 @@ public sealed class KafkaDataFeederConnector : IDataFeederConnector, IDisposable
     public const string TenantIdHeader = "tenant-id";
 
     private readonly ProducerConfig _config;
+    private readonly TimeSpan _publishTimeout;
     private readonly bool _sendHeaders;
+    // Records handed to a producer whose delivery reports have not all come, by event id: the batch that sent them.
+    private readonly ConcurrentDictionary<Guid, KafkaBatchDelivery> _inFlight = new();
     private readonly ILogger<KafkaDataFeederConnector> _logger;
     private readonly Lock _replacing = new();
     private volatile SharedProducer _current;
@@ -26,6 +33,7 @@ public sealed class KafkaDataFeederConnector : IDataFeederConnector, IDisposable
     public KafkaDataFeederConnector(IOptions<KafkaDataFeederOptions> options, ILogger<KafkaDataFeederConnector> logger)
     {
         _config = KafkaDataFeederProducerConfig.Create(options.Value);
+        _publishTimeout = TimeSpan.FromMilliseconds(options.Value.PublishTimeoutMs);
         _sendHeaders = !options.Value.LegacyBroker;
         _logger = logger;
         _current = new SharedProducer(_config, logger);
@@ -55,7 +63,14 @@ public sealed class KafkaDataFeederConnector : IDataFeederConnector, IDisposable
 
     private async Task PublishAsync(IProducer<string, byte[]> producer, string topic, IReadOnlyList<DataFeederRecord> records, CancellationToken cancellationToken)
     {
+        await EarlierCopiesSettledAsync(topic, records, cancellationToken);
         var delivery = new KafkaBatchDelivery(records.Count);
+        foreach (var record in records)
+        {
+            _inFlight[record.EventId] = delivery;
+        }
+
+        _ = delivery.Completed.ContinueWith(_ => Forget(records, delivery), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         for (var i = 0; i < records.Count; i++)
         {
             try
@@ -71,7 +86,18 @@ public sealed class KafkaDataFeederConnector : IDataFeederConnector, IDisposable
             }
         }
 
-        await delivery.Completed.WaitAsync(cancellationToken);
+        try
+        {
+            await delivery.Completed.WaitAsync(_publishTimeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            _logger.LogWarning("Data Feeder batch to topic {Topic} failed: {Count} records not acknowledged within {Timeout} ms (they stay queued in order)",
+                topic, records.Count, (int)_publishTimeout.TotalMilliseconds);
+            throw new DataFeederPublishException(
+                $"The records were not acknowledged by topic '{topic}' within {(int)_publishTimeout.TotalMilliseconds} ms (timed out); they stay queued in the producer.");
+        }
+
         if (delivery.Failure() is { } failure)
         {
             _logger.LogWarning("Data Feeder batch to topic {Topic} failed: {Failed} of {Count} records not acknowledged ({Reason})",
@@ -79,6 +105,44 @@ public sealed class KafkaDataFeederConnector : IDataFeederConnector, IDisposable
             throw new DataFeederPublishException(
                 $"{failure.Failed} of {records.Count} records were not acknowledged by topic '{topic}': {failure.Reason}",
                 failure.Exception);
+        }
+    }
+
+    /// <summary>
+    /// Waits until no earlier copy of these records is still queued or in flight (a publish that timed out or was
+    /// cancelled), so that sending them again adds at most one copy per retry instead of one per attempt.
+    /// </summary>
+    private async Task EarlierCopiesSettledAsync(string topic, IReadOnlyList<DataFeederRecord> records, CancellationToken cancellationToken)
+    {
+        var earlier = records
+            .Select(r => _inFlight.TryGetValue(r.EventId, out var pending) ? pending : null)
+            .OfType<KafkaBatchDelivery>()
+            .Distinct()
+            .Select(d => d.Completed)
+            .ToList();
+        if (earlier.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.WhenAll(earlier).WaitAsync(_publishTimeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            _logger.LogWarning("Data Feeder batch to topic {Topic} not sent again: an earlier copy is still not acknowledged after {Timeout} ms",
+                topic, (int)_publishTimeout.TotalMilliseconds);
+            throw new DataFeederPublishException(
+                $"An earlier copy of these records is still waiting for topic '{topic}' after {(int)_publishTimeout.TotalMilliseconds} ms (timed out).");
+        }
+    }
+
+    private void Forget(IReadOnlyList<DataFeederRecord> records, KafkaBatchDelivery delivery)
+    {
+        foreach (var record in records)
+        {
+            _inFlight.TryRemove(new KeyValuePair<Guid, KafkaBatchDelivery>(record.EventId, delivery));
         }
     }
 

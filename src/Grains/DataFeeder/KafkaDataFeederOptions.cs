@@ -34,13 +34,18 @@ public sealed class KafkaDataFeederOptions
     [Range(0, 900_000)]
     public int LingerMs { get; set; } = 5;
 
-    /// <summary>How long one event may take, retries included, before the publish of its batch fails.</summary>
+    /// <summary>
+    /// How long a publish waits for its acknowledgements before it fails (and the outbox offers the batch again). The
+    /// records stay queued in the producer, which never gives up on a message (no librdkafka message timeout: a
+    /// timeout could leave a gap that a later event of the same key fills first), and arrive in order once the broker
+    /// answers; the retry waits for those copies before it sends its own. See docs/kafka.md.
+    /// </summary>
     [Range(1, int.MaxValue)]
-    public int MessageTimeoutMs { get; set; } = 30_000;
+    public int PublishTimeoutMs { get; set; } = 30_000;
 
     /// <summary>
     /// Further librdkafka properties (security.protocol, sasl.*, ssl.*, compression.type…); they cannot change the
-    /// delivery guarantees above. Never logged.
+    /// delivery and ordering guarantees (acks, idempotence, requests in flight, message timeout). Never logged.
     /// </summary>
     public Dictionary<string, string> Settings { get; set; } = [];
 }

@@ -4,9 +4,9 @@ using System.Text;
 namespace KnovvuOrleans.Simulators.Kafka;
 
 /// <summary>
-/// librdkafka's mock cluster (produce, fetch, groups, idempotence, transactions) via P/Invoke on the
-/// OS library: a Kafka-protocol endpoint for tests, benchmarks and the demo. The cluster lives as long as the
-/// producer handle that owns it.
+/// librdkafka's mock cluster (produce, fetch, groups, idempotence, transactions) via P/Invoke on the librdkafka that
+/// librdkafka.redist ships (the same file Confluent.Kafka loads): a Kafka-protocol endpoint for tests, benchmarks and
+/// the demo. The cluster lives as long as the producer handle that owns it.
 /// </summary>
 public sealed class MockKafkaCluster : IDisposable
 {
@@ -26,6 +26,9 @@ public sealed class MockKafkaCluster : IDisposable
 
     /// <summary>The brokers' ids are 1 to <see cref="BrokerCount"/>.</summary>
     public int BrokerCount { get; }
+
+    /// <summary>The version of the librdkafka the cluster runs on, from the library itself.</summary>
+    public static string LibrdkafkaVersion => Marshal.PtrToStringUTF8(Native.rd_kafka_version_str()) ?? "";
 
     public static MockKafkaCluster Start(int brokers = 1)
     {
@@ -123,10 +126,10 @@ public sealed class MockKafkaCluster : IDisposable
         return Encoding.UTF8.GetString(buf, 0, n < 0 ? buf.Length : n);
     }
 
-    // Debian's runtime library name; no -dev package or Confluent loader needed.
+    // The name Confluent.Kafka imports too: resolved from the app's runtimes/linux-x64/native (build/Librdkafka.targets).
     private static class Native
     {
-        private const string Lib = "librdkafka.so.1";
+        private const string Lib = "librdkafka";
 
         [DllImport(Lib)] public static extern IntPtr rd_kafka_conf_new();
         [DllImport(Lib)] public static extern void rd_kafka_conf_destroy(IntPtr conf);
@@ -160,5 +163,6 @@ public sealed class MockKafkaCluster : IDisposable
         public static extern void rd_kafka_mock_push_request_errors_array(IntPtr mcluster, short apiKey, UIntPtr count, int[] errors);
 
         [DllImport(Lib)] public static extern IntPtr rd_kafka_err2str(int err);
+        [DllImport(Lib)] public static extern IntPtr rd_kafka_version_str();
     }
 }

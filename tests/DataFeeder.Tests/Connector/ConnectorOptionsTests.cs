@@ -19,13 +19,13 @@ public sealed class ConnectorOptionsTests
             ["DataFeeder:Kafka:BootstrapServers"] = "kafka-1:9092,kafka-2:9092",
             ["DataFeeder:Kafka:LegacyBroker"] = "true",
             ["DataFeeder:Kafka:LingerMs"] = "20",
-            ["DataFeeder:Kafka:MessageTimeoutMs"] = "60000",
+            ["DataFeeder:Kafka:PublishTimeoutMs"] = "60000",
             ["DataFeeder:Kafka:Settings:compression.type"] = "lz4",
         });
 
         var options = services.GetRequiredService<IOptions<KafkaDataFeederOptions>>().Value;
 
-        Assert.Equal(("kafka-1:9092,kafka-2:9092", true, true, 20, 60_000), (options.BootstrapServers, options.LegacyBroker, options.EnableIdempotence, options.LingerMs, options.MessageTimeoutMs));
+        Assert.Equal(("kafka-1:9092,kafka-2:9092", true, true, 20, 60_000), (options.BootstrapServers, options.LegacyBroker, options.EnableIdempotence, options.LingerMs, options.PublishTimeoutMs));
         Assert.Equal("lz4", options.Settings["compression.type"]);
         Assert.IsType<KafkaDataFeederConnector>(services.GetRequiredService<IDataFeederConnector>());
     }
@@ -44,8 +44,16 @@ public sealed class ConnectorOptionsTests
     {
         var config = KafkaDataFeederProducerConfig.Create(new KafkaDataFeederOptions { BootstrapServers = "kafka:9092" });
 
-        Assert.Equal((Acks.All, true, 5, 5, 30_000), (config.Acks, config.EnableIdempotence, config.MaxInFlight, config.LingerMs, config.MessageTimeoutMs));
+        Assert.Equal((Acks.All, true, 5, 5), (config.Acks, config.EnableIdempotence, config.MaxInFlight, config.LingerMs));
         Assert.Null(config.ApiVersionRequest);
+    }
+
+    [Fact]
+    public void No_message_ever_times_out_and_any_gap_stops_the_producer_so_a_later_event_of_a_key_cannot_overtake_an_earlier()
+    {
+        var config = KafkaDataFeederProducerConfig.Create(new KafkaDataFeederOptions { BootstrapServers = "kafka:9092", PublishTimeoutMs = 1_000 });
+
+        Assert.Equal((0, true, true, 5), (config.MessageTimeoutMs, config.EnableGaplessGuarantee, config.EnableIdempotence, config.MaxInFlight));
     }
 
     [Fact]
@@ -70,10 +78,16 @@ public sealed class ConnectorOptionsTests
         var config = KafkaDataFeederProducerConfig.Create(new KafkaDataFeederOptions
         {
             BootstrapServers = "kafka:9092",
-            Settings = { ["acks"] = "1", ["enable.idempotence"] = "false", ["max.in.flight"] = "100", ["compression.type"] = "lz4" },
+            Settings =
+            {
+                ["acks"] = "1", ["enable.idempotence"] = "false", ["max.in.flight"] = "100", ["compression.type"] = "lz4",
+                ["request.required.acks"] = "0", ["max.in.flight.requests.per.connection"] = "100",
+                ["message.timeout.ms"] = "1000", ["delivery.timeout.ms"] = "1000", ["enable.gapless.guarantee"] = "false",
+            },
         });
 
-        Assert.Equal((Acks.All, true, 5, CompressionType.Lz4), (config.Acks, config.EnableIdempotence, config.MaxInFlight, config.CompressionType));
+        Assert.Equal((Acks.All, true, 5, CompressionType.Lz4, 0, true), (config.Acks, config.EnableIdempotence, config.MaxInFlight, config.CompressionType, config.MessageTimeoutMs, config.EnableGaplessGuarantee));
+        Assert.DoesNotContain(config, c => c.Key is "request.required.acks" or "max.in.flight.requests.per.connection" or "delivery.timeout.ms");
     }
 
     private static ServiceProvider Services(Dictionary<string, string?> settings)

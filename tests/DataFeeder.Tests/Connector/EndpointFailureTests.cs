@@ -38,6 +38,44 @@ public sealed class EndpointFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task A_publish_that_timed_out_during_an_outage_is_delivered_in_order_when_the_brokers_return_without_being_sent_again()
+    {
+        var (before, during) = Batches();
+        using var connector = Connectors.Create(_cluster.BootstrapServers, ShortTimeouts);
+        await connector.PublishAsync(Destination, before, CancellationToken.None);
+
+        SetAllBrokers(up: false);
+        await Assert.ThrowsAsync<DataFeederPublishException>(() => connector.PublishAsync(Destination, during, CancellationToken.None));
+        SetAllBrokers(up: true);
+
+        // No librdkafka message timeout: the producer kept the records queued, in order, and sends them itself.
+        var all = before.Count + during.Count;
+        await Eventually.TrueAsync(() => KafkaReadBack.ReadAll(_cluster.BootstrapServers, _topic).Count >= all, "the timed-out batch delivered");
+        var read = KafkaReadBack.ReadAll(_cluster.BootstrapServers, _topic);
+        Assert.Equal(all, read.Count);
+        DeliveredEvents.AssertAtLeastOnceInOrder([.. before, .. during], read, EventsEach);
+    }
+
+    [Fact]
+    public async Task Retries_while_a_timed_out_batch_still_waits_send_no_further_copy_so_each_event_arrives_at_most_twice()
+    {
+        var (before, during) = Batches();
+        using var connector = Connectors.Create(_cluster.BootstrapServers, ShortTimeouts);
+        await connector.PublishAsync(Destination, before, CancellationToken.None);
+
+        SetAllBrokers(up: false);
+        await Assert.ThrowsAsync<DataFeederPublishException>(() => connector.PublishAsync(Destination, during, CancellationToken.None));
+        var retry = await Assert.ThrowsAsync<DataFeederPublishException>(() => connector.PublishAsync(Destination, during, CancellationToken.None));
+        SetAllBrokers(up: true);
+        await connector.PublishAsync(Destination, during, CancellationToken.None);
+
+        Assert.Contains("earlier copy", retry.Message, StringComparison.Ordinal);
+        var read = KafkaReadBack.ReadAll(_cluster.BootstrapServers, _topic);
+        DeliveredEvents.AssertAtLeastOnceInOrder([.. before, .. during], read, EventsEach);
+        Assert.All(read.GroupBy(r => r.Header(KafkaDataFeederConnector.EventIdHeader)), copies => Assert.InRange(copies.Count(), 1, 2));
+    }
+
+    [Fact]
     public async Task After_a_fatal_producer_error_the_producer_is_replaced_and_the_batch_goes_through_when_published_again()
     {
         var (before, during) = Batches();
@@ -56,11 +94,11 @@ public sealed class EndpointFailureTests : IDisposable
     public async Task A_cancelled_publish_stops_waiting_and_its_events_still_arrive_at_most_as_repeats()
     {
         var (before, during) = Batches();
-        // A message timeout far beyond the cancellation: the publish can only end by being cancelled.
+        // A publish timeout far beyond the cancellation: the publish can only end by being cancelled.
         using var connector = Connectors.Create(_cluster.BootstrapServers, options =>
         {
             ShortTimeouts(options);
-            options.MessageTimeoutMs = 300_000;
+            options.PublishTimeoutMs = 300_000;
         });
         await connector.PublishAsync(Destination, before, CancellationToken.None);
 
@@ -112,10 +150,10 @@ public sealed class EndpointFailureTests : IDisposable
         return (all[..half], all[half..]);
     }
 
-    // A failed publish takes the message timeout; reconnecting quickly after the outage keeps the retry short.
+    // A failed publish takes the publish timeout; reconnecting quickly after the outage keeps the retry short.
     private static void ShortTimeouts(KafkaDataFeederOptions options)
     {
-        options.MessageTimeoutMs = 3_000;
+        options.PublishTimeoutMs = 3_000;
         options.Settings["reconnect.backoff.max.ms"] = "200";
     }
 

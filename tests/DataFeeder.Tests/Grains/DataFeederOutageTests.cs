@@ -23,26 +23,26 @@ public sealed class DataFeederOutageTests : IDisposable
     [Fact]
     public Task Conversations_accepted_while_Kafka_is_down_for_30_seconds_are_all_delivered_in_order_after_it_returns() =>
         // A publish during the outage fails after 3 s instead of 30, so the publisher retries several times meanwhile.
-        RunOutageAsync(silos: 1, Outage, messageTimeoutMs: 3_000, settings: null, killPublisherSilo: false);
+        RunOutageAsync(silos: 1, Outage, publishTimeoutMs: 3_000, settings: null, killPublisherSilo: false);
 
     /// <summary>
-    /// Every limit of the path far shorter than the outage: the producer gives up on a message after 1 s, the
+    /// Every limit of the path far shorter than the outage: a publish stops waiting after 1 s, the
     /// publisher retries every 300 ms at most, and the redelivery agent offers waiting streams every second; the silo
     /// of a publisher is killed half-way. The outbox has no limit, so nothing is dropped or overtaken.
     /// </summary>
     [Fact]
     public Task An_outage_longer_than_every_retry_limit_and_expiry_with_a_publishers_silo_killed_loses_and_reorders_nothing() =>
-        RunOutageAsync(silos: 2, TimeSpan.FromSeconds(24), messageTimeoutMs: 1_000, new Dictionary<string, string?>
+        RunOutageAsync(silos: 2, TimeSpan.FromSeconds(24), publishTimeoutMs: 1_000, new Dictionary<string, string?>
         {
             ["DurableStreams:RetryMaxDelay"] = "00:00:00.300",
         }, killPublisherSilo: true);
 
     private async Task RunOutageAsync(
-        int silos, TimeSpan outage, int messageTimeoutMs, IReadOnlyDictionary<string, string?>? settings, bool killPublisherSilo)
+        int silos, TimeSpan outage, int publishTimeoutMs, IReadOnlyDictionary<string, string?>? settings, bool killPublisherSilo)
     {
         await using var feeder = await FeederCluster.StartAsync(silos, _kafka.BootstrapServers, options =>
         {
-            options.MessageTimeoutMs = messageTimeoutMs;
+            options.PublishTimeoutMs = publishTimeoutMs;
             options.Settings["reconnect.backoff.max.ms"] = "200";
         }, settings: settings);
         string[] tenants = ["acme", "globex"];

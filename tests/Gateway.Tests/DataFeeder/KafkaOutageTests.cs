@@ -26,7 +26,7 @@ public sealed class KafkaOutageTests : IDisposable
         {
             ["DataFeeder:Kafka:BootstrapServers"] = _kafka.BootstrapServers,
             // A publish during the outage fails after 3 s, and the relay retries at least every second.
-            ["DataFeeder:Kafka:MessageTimeoutMs"] = "3000",
+            ["DataFeeder:Kafka:PublishTimeoutMs"] = "3000",
             ["DataFeeder:Kafka:Settings:reconnect.backoff.max.ms"] = "200",
             ["DurableStreams:RetryMaxDelay"] = "00:00:01",
         });
