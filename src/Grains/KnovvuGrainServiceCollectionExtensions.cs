@@ -30,13 +30,12 @@ public static class KnovvuGrainServiceCollectionExtensions
             .Validate(o => o.ReconcileAtUtc >= TimeSpan.Zero && o.ReconcileAtUtc < TimeSpan.FromDays(1),
                 $"{GenesysSyncOptions.SectionName}:ReconcileAtUtc must be a time of day (00:00:00 to 23:59:59).")
             .ValidateOnStart();
-        services.AddOptions<ObjectStorageOptions>().BindConfiguration(ObjectStorageOptions.SectionName);
-        services.TryAddSingleton<IObjectStore>(sp => sp.GetRequiredService<IOptions<ObjectStorageOptions>>().Value.Provider switch
-        {
-            ObjectStorageOptions.S3Provider => ActivatorUtilities.CreateInstance<S3ObjectStore>(sp),
-            ObjectStorageOptions.LocalProvider => ActivatorUtilities.CreateInstance<LocalFolderObjectStore>(sp),
-            var other => throw new InvalidOperationException($"ObjectStorage:Provider must be Local or S3, not '{other}'."),
-        });
+        services.AddOptions<ObjectStorageOptions>().BindConfiguration(ObjectStorageOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<IObjectStore>(sp => sp.GetRequiredService<IOptions<ObjectStorageOptions>>().Value.Provider == ObjectStorageOptions.S3Provider
+            ? ActivatorUtilities.CreateInstance<S3ObjectStore>(sp)
+            : ActivatorUtilities.CreateInstance<LocalFolderObjectStore>(sp));
         services.AddOptions<DailyReportOptions>().BindConfiguration(DailyReportOptions.SectionName);
         services.AddSingleton<DailyReportBuilder>();
         services.AddSingleton<DailyReportRetention>();
