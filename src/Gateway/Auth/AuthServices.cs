@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace KnovvuOrleans.Gateway.Auth;
 
@@ -8,16 +8,13 @@ internal static class AuthServices
     {
         services.AddOptions<AuthOptions>()
             .BindConfiguration(AuthOptions.SectionName)
-            .Validate(o => o.TokenLifetime > TimeSpan.Zero, "Auth:TokenLifetime must be positive.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.HostClientId) && !o.HostClientId.Contains('.'),
-                "Auth:HostClientId must be set and must not contain '.' (tenant client ids do).")
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<GatewayCredentials>();
         services.AddSingleton<AccessTokenIssuer>();
-        services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<ClientAuthenticator>();
-        services.AddAuthentication(BearerTokenHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.ConfigureOptions<BearerTokenValidation>();
         services.AddAuthorizationBuilder().AddGatewayPolicies();
         return services;
     }
