@@ -1,3 +1,4 @@
+using KnovvuOrleans.Grains.Settings;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace KnovvuOrleans.Gateway.Auth;
@@ -6,10 +7,7 @@ internal static class AuthServices
 {
     public static IServiceCollection AddGatewayAuth(this IServiceCollection services)
     {
-        services.AddOptions<AuthOptions>()
-            .BindConfiguration(AuthOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<AuthOptions>(AuthOptions.SectionName);
         services.AddSingleton<GatewayCredentials>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<ClientAuthenticator>();
