@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using KnovvuOrleans.Demo.Provisioning;
+using KnovvuOrleans.Grains.Settings;
 
 namespace KnovvuOrleans.Demo;
 
@@ -9,8 +10,8 @@ public static class DemoHost
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build()
-            .GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new DemoOptions();
+        var options = ValidatedOptionsServiceCollectionExtensions.Checked(new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build()
+            .GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new DemoOptions());
         // Checked before anything is started or deleted: the demo's folder may belong to a demo already on that port.
         if (!IsFree(options.GatewayPort))
         {

@@ -30,7 +30,7 @@ internal sealed class AccessTokenIssuer(GatewayCredentials credentials, IOptions
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = auth.Issuer,
-            Audience = auth.Issuer,
+            Audience = auth.Audience,
             Claims = claims,
             IssuedAt = now,
             NotBefore = now,

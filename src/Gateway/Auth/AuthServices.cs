@@ -1,4 +1,5 @@
-using Microsoft.AspNetCore.Authentication;
+using KnovvuOrleans.Grains.Settings;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace KnovvuOrleans.Gateway.Auth;
 
@@ -6,18 +7,12 @@ internal static class AuthServices
 {
     public static IServiceCollection AddGatewayAuth(this IServiceCollection services)
     {
-        services.AddOptions<AuthOptions>()
-            .BindConfiguration(AuthOptions.SectionName)
-            .Validate(o => o.TokenLifetime > TimeSpan.Zero, "Auth:TokenLifetime must be positive.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.HostClientId) && !o.HostClientId.Contains('.'),
-                "Auth:HostClientId must be set and must not contain '.' (tenant client ids do).")
-            .ValidateOnStart();
+        services.AddValidatedOptions<AuthOptions>(AuthOptions.SectionName);
         services.AddSingleton<GatewayCredentials>();
         services.AddSingleton<AccessTokenIssuer>();
-        services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<ClientAuthenticator>();
-        services.AddAuthentication(BearerTokenHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.ConfigureOptions<BearerTokenValidation>();
         services.AddAuthorizationBuilder().AddGatewayPolicies();
         return services;
     }

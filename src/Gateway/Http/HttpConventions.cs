@@ -1,3 +1,4 @@
+using KnovvuOrleans.Grains.Settings;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -9,10 +10,7 @@ internal static class HttpConventions
 {
     public static IServiceCollection AddGatewayHttp(this IServiceCollection services)
     {
-        services.AddOptions<GatewayOptions>()
-            .BindConfiguration(GatewayOptions.SectionName)
-            .Validate(o => o.MaxRequestBodyBytes > 0, "Gateway:MaxRequestBodyBytes must be positive.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<GatewayOptions>(GatewayOptions.SectionName);
         services.AddProblemDetails();
         services.AddSingleton<IConfigureOptions<ProblemDetailsOptions>, DefaultProblemDetails>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();

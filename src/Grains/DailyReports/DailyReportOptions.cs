@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace KnovvuOrleans.Grains.DailyReports;
 
 /// <summary>The nightly report job (configuration section "DailyReports").</summary>
@@ -6,11 +8,14 @@ public sealed class DailyReportOptions
     public const string SectionName = "DailyReports";
 
     /// <summary>UTC time of day the nightly run starts; shortly after midnight so that yesterday is complete.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "23:59:59.9999999", ErrorMessage = "DailyReports:RunAtUtc must be a time of day (00:00:00 to 23:59:59).")]
     public TimeSpan RunAtUtc { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Attempts per chunk in one run: the first pass and two retry passes after all tenants.</summary>
+    [Range(1, 100, ErrorMessage = "DailyReports:MaxAttempts must be between 1 and 100.")]
     public int MaxAttempts { get; set; } = 3;
 
     /// <summary>Period of the reminder that starts a run again until it completes (a run whose silo died or that stopped).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00", ErrorMessage = "DailyReports:ResumePeriod must be positive (at most 1 day).")]
     public TimeSpan ResumePeriod { get; set; } = TimeSpan.FromMinutes(10);
 }

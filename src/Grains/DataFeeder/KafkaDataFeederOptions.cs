@@ -12,7 +12,7 @@ public sealed class KafkaDataFeederOptions
     public const string SectionName = "DataFeeder:Kafka";
 
     /// <summary>host:port[,host:port…].</summary>
-    [Required]
+    [Required(ErrorMessage = "DataFeeder:Kafka:BootstrapServers must be set.")]
     public string BootstrapServers { get; set; } = "";
 
     public string ClientId { get; set; } = "knovvu-data-feeder";
@@ -31,7 +31,7 @@ public sealed class KafkaDataFeederOptions
     public bool LegacyBroker { get; set; }
 
     /// <summary>How long a send waits to fill a batch; small, because relays await every delivery.</summary>
-    [Range(0, 900_000)]
+    [Range(0, 900_000, ErrorMessage = "DataFeeder:Kafka:LingerMs must be between 0 and 900000.")]
     public int LingerMs { get; set; } = 5;
 
     /// <summary>
@@ -40,7 +40,7 @@ public sealed class KafkaDataFeederOptions
     /// timeout could leave a gap that a later event of the same key fills first), and arrive in order once the broker
     /// answers; the retry waits for those copies before it sends its own. See docs/kafka.md.
     /// </summary>
-    [Range(1, int.MaxValue)]
+    [Range(1, int.MaxValue, ErrorMessage = "DataFeeder:Kafka:PublishTimeoutMs must be positive.")]
     public int PublishTimeoutMs { get; set; } = 30_000;
 
     /// <summary>

@@ -110,7 +110,7 @@ public sealed class GenesysCallGrain(
         return GenesysImportOutcome.Imported;
     }
 
-    /// <summary>The audio arrives into a temp file (an S3 put needs a length, and audio must not sit in memory), then goes to storage.</summary>
+    /// <summary>The audio arrives into a temp file (only a complete download is stored, and audio must not sit in memory), then goes to storage.</summary>
     private async Task<StoredRecording> StoreAsync(GenesysConnection connection, string recordingId, string mediaUri, string format)
     {
         var key = GenesysRecordingKeys.For(TenantId, ConversationId, recordingId, format);

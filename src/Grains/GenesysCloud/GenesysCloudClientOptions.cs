@@ -11,6 +11,8 @@ public sealed class GenesysCloudClientOptions : OutboundClientOptions
 {
     public const string SectionName = "GenesysCloud:Client";
 
+    protected override string Section => SectionName;
+
     public GenesysCloudClientOptions()
     {
         RequestsPerSecondPerTenant = 10;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 
 namespace KnovvuOrleans.Grains.GenesysCloud;
@@ -8,18 +9,22 @@ public sealed class GenesysImportOptions
     public const string SectionName = "GenesysCloud:Import";
 
     /// <summary>The <c>formatId</c> recordings are asked for and stored in (see <see cref="GenesysCloudApi.RecordingFormats"/>).</summary>
+    [Required(ErrorMessage = "GenesysCloud:Import:RecordingFormat must be set.")]
     public string RecordingFormat { get; set; } = GenesysCloudApi.RecordingFormats.Wav;
 
     /// <summary>How long Genesys may hold a recordings request while it transcodes (<c>maxWaitMs</c>, at most 5 s there).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "GenesysCloud:Import:RecordingMaxWait must be between 0 and 1 hour.")]
     public TimeSpan RecordingMaxWait { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long one recording may take to download and store; a stalled download must not hold its call forever.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "GenesysCloud:Import:RecordingTransferTimeout must be between 1 second and 1 day.")]
     public TimeSpan RecordingTransferTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// How long a call whose recordings are still transcoding waits before its grain tries again, by a reminder (so
     /// a crash does not lose it); the runtime's minimum reminder period when shorter.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00", ErrorMessage = "GenesysCloud:Import:RecordingRetryDelay must be positive (at most 1 day).")]
     public TimeSpan RecordingRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
@@ -27,8 +32,10 @@ public sealed class GenesysImportOptions
     /// timeout (30 s), since the stream's delivery is a grain call. Calls not started by then are imported when the
     /// runtime offers the batch again (the ones done are only acknowledged again).
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00", ErrorMessage = "GenesysCloud:Import:BatchTimeBudget must be positive (at most 1 hour).")]
     public TimeSpan BatchTimeBudget { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Calls of one tenant imported at the same time by its importer; the client's per-org limits apply below this.</summary>
+    [Range(1, 256, ErrorMessage = "GenesysCloud:Import:MaxConcurrentImportsPerTenant must be between 1 and 256.")]
     public int MaxConcurrentImportsPerTenant { get; set; } = 4;
 }

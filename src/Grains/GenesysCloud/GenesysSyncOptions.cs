@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace KnovvuOrleans.Grains.GenesysCloud;
 
 /// <summary>The group sync and the nightly reconciliation of each installed tenant (configuration section "GenesysCloud:Sync").</summary>
@@ -6,23 +8,29 @@ public sealed class GenesysSyncOptions
     public const string SectionName = "GenesysCloud:Sync";
 
     /// <summary>How often the group is read again: Genesys has no event for membership changes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "7.00:00:00", ErrorMessage = "GenesysCloud:Sync:GroupSyncPeriod must be positive (at most 7 days).")]
     public TimeSpan GroupSyncPeriod { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>The UTC time of day of the nightly reconciliation.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "23:59:59.9999999", ErrorMessage = "GenesysCloud:Sync:ReconcileAtUtc must be a time of day (00:00:00 to 23:59:59).")]
     public TimeSpan ReconcileAtUtc { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>How far back the reconciliation looks for calls (conversations that started in this window).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "31.00:00:00", ErrorMessage = "GenesysCloud:Sync:ReconcileWindow must be positive (at most 31 days).")]
     public TimeSpan ReconcileWindow { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
     /// How much further back than <see cref="ReconcileWindow"/> each run looks, so that windows overlap: a call still
     /// going at one run, which that run leaves alone, is found by the next as long as it lasted less than this.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00", ErrorMessage = "GenesysCloud:Sync:ReconcileOverlap must be between 0 and 7 days.")]
     public TimeSpan ReconcileOverlap { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Calls the reconciliation imports at the same time (the client's per-org limits apply on top).</summary>
+    [Range(1, 256, ErrorMessage = "GenesysCloud:Sync:ImportConcurrency must be between 1 and 256.")]
     public int ImportConcurrency { get; set; } = 4;
 
     /// <summary>Agents per POST Departments-Agents, so a large group is not one huge body.</summary>
+    [Range(1, 10000, ErrorMessage = "GenesysCloud:Sync:AgentsPerCaRequest must be between 1 and 10000.")]
     public int AgentsPerCaRequest { get; set; } = 500;
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace KnovvuOrleans.Grains.KnovvuAnalytics;
 
 /// <summary>The VA → CA hourly job (configuration section "KnovvuAnalytics:Sync").</summary>
@@ -6,8 +8,10 @@ public sealed class CaSyncOptions
     public const string SectionName = "KnovvuAnalytics:Sync";
 
     /// <summary>How often the job runs for each enabled tenant; each run sends at most the tenant's hourly cap.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "KnovvuAnalytics:Sync:Period must be between 1 second and 7 days.")]
     public TimeSpan Period { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Chats of one tenant sent at the same time (the client's per-tenant limits apply on top).</summary>
+    [Range(1, 1024, ErrorMessage = "KnovvuAnalytics:Sync:Concurrency must be between 1 and 1024.")]
     public int Concurrency { get; set; } = 8;
 }

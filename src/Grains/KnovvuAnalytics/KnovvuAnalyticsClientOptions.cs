@@ -6,4 +6,6 @@ namespace KnovvuOrleans.Grains.KnovvuAnalytics;
 public sealed class KnovvuAnalyticsClientOptions : OutboundClientOptions
 {
     public const string SectionName = "KnovvuAnalytics:Client";
+
+    protected override string Section => SectionName;
 }

@@ -1,3 +1,4 @@
+using KnovvuOrleans.Grains.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -8,7 +9,7 @@ public static class KnovvuAnalyticsClientServiceCollectionExtensions
     /// <summary>The CA client (with its token cache and per-tenant pipelines), with options from "KnovvuAnalytics:Client".</summary>
     public static IServiceCollection AddKnovvuAnalyticsClient(this IServiceCollection services)
     {
-        services.AddOptions<KnovvuAnalyticsClientOptions>().BindConfiguration(KnovvuAnalyticsClientOptions.SectionName);
+        services.AddValidatedOptions<KnovvuAnalyticsClientOptions>(KnovvuAnalyticsClientOptions.SectionName);
         // Polly's per-attempt timeout governs; HttpClient's own would cut across retries.
         services.AddHttpClient(KnovvuAnalyticsClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddSingleton(TimeProvider.System);

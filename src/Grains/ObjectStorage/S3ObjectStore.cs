@@ -1,113 +1,136 @@
 using System.Net;
 using System.Runtime.CompilerServices;
-using Amazon.Runtime;
-using Amazon.S3;
-using Amazon.S3.Model;
 using Microsoft.Extensions.Options;
+using Minio;
+using Minio.DataModel.Args;
 
 namespace KnovvuOrleans.Grains.ObjectStorage;
 
 /// <summary>
-/// Objects in an S3 bucket. Set up for S3 servers other than AWS (MinIO, Swift's s3api): path-style addressing,
-/// SigV4 for us-east-1, and no aws-chunked uploads, which such servers reject or corrupt over http.
+/// Objects in an S3 bucket (MinIO, Swift's s3api, AWS) through the Minio client. Uploads stream: the client sends
+/// the content in parts of at most 16 MiB (its minimum part size), so memory per upload stays flat whatever the object's
+/// size. Reads go through a presigned GET on the same HttpClient: the client's own GetObject hands the body out only
+/// inside a callback (and hands it an error body too), while the interface gives the caller a stream to read later.
 /// </summary>
 public sealed class S3ObjectStore : IObjectStore, IDisposable
 {
-    private const string MetadataPrefix = "x-amz-meta-";
+    private const string MetadataHeaderPrefix = "x-amz-meta-";
 
-    private readonly AmazonS3Client _client;
+    // S3 servers other than AWS answer for one region; naming it spares the client a bucket-location lookup.
+    private const string Region = "us-east-1";
+
+    // Long enough for a slow start of the body, short enough that a leaked URL is soon useless.
+    private const int PresignedUrlSeconds = 60;
+
+    private readonly HttpClient _http = new();
+    private readonly IMinioClient _client;
     private readonly string _bucket;
-    private readonly Lazy<Task> _bucketReady;
+    private readonly RetriedUntilDone _bucketReady;
 
     public S3ObjectStore(IOptions<ObjectStorageOptions> options)
     {
         var settings = options.Value;
-        if (string.IsNullOrWhiteSpace(settings.ServiceUrl) || string.IsNullOrEmpty(settings.AccessKey) || string.IsNullOrEmpty(settings.SecretKey))
-        {
-            throw new InvalidOperationException("ObjectStorage:ServiceUrl, AccessKey and SecretKey are required for the S3 provider.");
-        }
-
+        var endpoint = new Uri(settings.ServiceUrl!, UriKind.Absolute);
         _bucket = settings.Bucket;
-        _client = new AmazonS3Client(
-            new BasicAWSCredentials(settings.AccessKey, settings.SecretKey),
-            new AmazonS3Config { ServiceURL = settings.ServiceUrl, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
-        _bucketReady = new Lazy<Task>(CreateBucketIfMissingAsync);
+        _client = new MinioClient()
+            .WithEndpoint(endpoint.Host, endpoint.Port)
+            .WithSSL(endpoint.Scheme == Uri.UriSchemeHttps)
+            .WithRegion(Region)
+            .WithCredentials(settings.AccessKey, settings.SecretKey)
+            .WithHttpClient(_http)
+            .Build();
+        _bucketReady = new RetriedUntilDone(CreateBucketIfMissingAsync);
     }
 
     public async Task PutAsync(string key, Stream content, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
     {
-        await _bucketReady.Value;
-        var request = new PutObjectRequest
-        {
-            BucketName = _bucket,
-            Key = key,
-            InputStream = content,
-            AutoCloseStream = false,
-            UseChunkEncoding = false,
-        };
-        foreach (var (name, value) in metadata)
-        {
-            request.Metadata.Add(name, value);
-        }
-
-        await _client.PutObjectAsync(request, cancellationToken);
+        await _bucketReady.RunAsync(cancellationToken);
+        var headers = metadata.ToDictionary(m => MetadataHeaderPrefix + m.Key, m => m.Value, StringComparer.OrdinalIgnoreCase);
+        // A stream of unknown length (-1) is sent as a multipart upload all the same.
+        var size = content.CanSeek ? content.Length - content.Position : -1;
+        await _client.PutObjectAsync(
+            new PutObjectArgs()
+                .WithBucket(_bucket)
+                .WithObject(key)
+                .WithStreamData(content)
+                .WithObjectSize(size)
+                .WithContentType("application/octet-stream")
+                .WithHeaders(headers),
+            cancellationToken);
     }
 
     public async Task<StoredObject?> GetAsync(string key, CancellationToken cancellationToken)
     {
-        await _bucketReady.Value;
-        GetObjectResponse response;
+        await _bucketReady.RunAsync(cancellationToken);
+        var url = await _client.PresignedGetObjectAsync(
+            new PresignedGetObjectArgs().WithBucket(_bucket).WithObject(key).WithExpiry(PresignedUrlSeconds));
+        var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         try
         {
-            response = await _client.GetObjectAsync(_bucket, key, cancellationToken);
-        }
-        catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                response.Dispose();
+                return null;
+            }
 
-        var metadata = response.Metadata.Keys.ToDictionary(
-            k => k.StartsWith(MetadataPrefix, StringComparison.OrdinalIgnoreCase) ? k[MetadataPrefix.Length..] : k,
-            k => response.Metadata[k],
-            StringComparer.OrdinalIgnoreCase);
-        return new StoredObject(response.ResponseStream, response.ContentLength, metadata, response);
+            response.EnsureSuccessStatusCode();
+            var metadata = response.Headers
+                .Where(h => h.Key.StartsWith(MetadataHeaderPrefix, StringComparison.OrdinalIgnoreCase))
+                .ToDictionary(h => h.Key[MetadataHeaderPrefix.Length..].ToLowerInvariant(), h => string.Join(',', h.Value), StringComparer.OrdinalIgnoreCase);
+            var length = response.Content.Headers.ContentLength
+                         ?? throw new InvalidOperationException($"S3 answered GET {key} without a Content-Length.");
+            return new StoredObject(await response.Content.ReadAsStreamAsync(cancellationToken), length, metadata, response);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
     }
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        await _bucketReady.Value;
-        await _client.DeleteObjectAsync(_bucket, key, cancellationToken);
+        await _bucketReady.RunAsync(cancellationToken);
+        await _client.RemoveObjectAsync(new RemoveObjectArgs().WithBucket(_bucket).WithObject(key), cancellationToken);
     }
 
     public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await _bucketReady.Value;
-        var request = new ListObjectsV2Request { BucketName = _bucket, Prefix = prefix };
-        ListObjectsV2Response response;
-        do
+        await _bucketReady.RunAsync(cancellationToken);
+        var items = _client.ListObjectsEnumAsync(
+            new ListObjectsArgs().WithBucket(_bucket).WithPrefix(prefix).WithRecursive(true), cancellationToken);
+        await foreach (var item in items)
         {
-            response = await _client.ListObjectsV2Async(request, cancellationToken);
-            foreach (var item in response.S3Objects)
-            {
-                yield return item.Key;
-            }
-
-            request.ContinuationToken = response.NextContinuationToken;
+            yield return item.Key;
         }
-        while (response.IsTruncated);
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose()
+    {
+        _client.Dispose();
+        _http.Dispose();
+    }
 
     private async Task CreateBucketIfMissingAsync()
     {
+        var exists = new BucketExistsArgs().WithBucket(_bucket);
+        if (await _client.BucketExistsAsync(exists))
+        {
+            return;
+        }
+
         try
         {
-            await _client.PutBucketAsync(_bucket);
+            await _client.MakeBucketAsync(new MakeBucketArgs().WithBucket(_bucket));
         }
-        catch (AmazonS3Exception exception) when (exception.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+        catch (Exception)
         {
-            // Created by an earlier run or another silo.
+            if (!await _client.BucketExistsAsync(exists))
+            {
+                throw;
+            }
+
+            // Another silo created it between our check and our create.
         }
     }
 }

@@ -2,7 +2,8 @@ namespace KnovvuOrleans.Grains.ObjectStorage;
 
 /// <summary>
 /// A file in the temp folder, deleted when its stream is closed: large content (a call's audio) is spooled here
-/// before an upload, since an S3 put needs a seekable stream of known length and the content must never sit in memory.
+/// before an upload, so that only a complete download is stored (a download that breaks off leaves no object) and the
+/// content never sits in memory.
 /// </summary>
 public static class TempSpoolFile
 {

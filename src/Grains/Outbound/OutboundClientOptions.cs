@@ -1,11 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace KnovvuOrleans.Grains.Outbound;
 
 /// <summary>
 /// How a client of an outside service retries, times out and limits itself per tenant; each client binds its own
 /// section (see the derived classes).
 /// </summary>
-public abstract class OutboundClientOptions
+public abstract class OutboundClientOptions : IValidatableObject
 {
+    /// <summary>The configuration section the options are bound from, for messages that name the wrong key.</summary>
+    protected abstract string Section { get; }
+
     /// <summary>One attempt's limit; a slow CA costs a retry, not a stuck job.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -36,4 +41,24 @@ public abstract class OutboundClientOptions
 
     /// <summary>A cached token is replaced this long before it expires.</summary>
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // Bounds Polly accepts (its circuit breaker wants 2+ calls and periods of 0.5 s or more).
+        (bool Wrong, string Member, string Rule)[] checks =
+        [
+            (AttemptTimeout <= TimeSpan.Zero || AttemptTimeout > TimeSpan.FromHours(1), nameof(AttemptTimeout), "must be positive (at most 1 hour)"),
+            (MaxRetries is < 0 or > 100, nameof(MaxRetries), "must be between 0 and 100"),
+            (RetryBaseDelay <= TimeSpan.Zero, nameof(RetryBaseDelay), "must be positive"),
+            (RetryMaxDelay < RetryBaseDelay, nameof(RetryMaxDelay), $"must be at least {Section}:{nameof(RetryBaseDelay)}"),
+            (BreakerFailureRatio is <= 0 or > 1, nameof(BreakerFailureRatio), "must be above 0 and at most 1"),
+            (BreakerMinimumThroughput < 2, nameof(BreakerMinimumThroughput), "must be at least 2"),
+            (BreakerSamplingDuration < TimeSpan.FromMilliseconds(500), nameof(BreakerSamplingDuration), "must be at least 0.5 s"),
+            (BreakerDuration < TimeSpan.FromMilliseconds(500), nameof(BreakerDuration), "must be at least 0.5 s"),
+            (RequestsPerSecondPerTenant < 1, nameof(RequestsPerSecondPerTenant), "must be positive"),
+            (ConcurrentRequestsPerTenant < 1, nameof(ConcurrentRequestsPerTenant), "must be positive"),
+            (TokenRefreshMargin < TimeSpan.Zero, nameof(TokenRefreshMargin), "must not be negative"),
+        ];
+        return checks.Where(c => c.Wrong).Select(c => new ValidationResult($"{Section}:{c.Member} {c.Rule}.", [c.Member]));
+    }
 }

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace KnovvuOrleans.Grains.Streaming;
 
 /// <summary>How the durable streams deliver and redeliver (configuration section "DurableStreams").</summary>
-public sealed class DurableStreamOptions
+public sealed class DurableStreamOptions : IValidatableObject
 {
     public const string SectionName = "DurableStreams";
 
@@ -9,9 +11,11 @@ public sealed class DurableStreamOptions
     public const string ProviderName = "outbox";
 
     /// <summary>Events a subscriber handles at a time.</summary>
+    [Range(1, 100000, ErrorMessage = "DurableStreams:BatchSize must be between 1 and 100000.")]
     public int BatchSize { get; set; } = 500;
 
     /// <summary>First retry of a subscriber whose delivery failed; doubles per failure up to <see cref="RetryMaxDelay"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00", ErrorMessage = "DurableStreams:RetryBaseDelay must be positive (at most 1 hour).")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
@@ -20,8 +24,18 @@ public sealed class DurableStreamOptions
     /// How often the redelivery agent looks for streams left waiting (their notice lost with a silo, or their
     /// subscriber's retry timer gone with its activation); an Orleans reminder, so it survives silo deaths.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00", ErrorMessage = "DurableStreams:RedeliveryPeriod must be positive (at most 1 day).")]
     public TimeSpan RedeliveryPeriod { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>An event waiting longer than this is offered again by the redelivery agent.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "DurableStreams:RedeliveryAge must be between 0 and 1 day.")]
     public TimeSpan RedeliveryAge { get; set; } = TimeSpan.FromSeconds(10);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (RetryMaxDelay < RetryBaseDelay)
+        {
+            yield return new ValidationResult("DurableStreams:RetryMaxDelay must be at least DurableStreams:RetryBaseDelay.", [nameof(RetryMaxDelay)]);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using KnovvuOrleans.Grains.Settings;
 using KnovvuOrleans.Grains.Abstractions.Conversations;
 using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
@@ -11,11 +12,7 @@ public static class DurableStreamServiceCollectionExtensions
     /// <summary>The durable streams' publisher, options and the subscriber of each product namespace (the outbox comes with the storage).</summary>
     public static IServiceCollection AddDurableStreams(this IServiceCollection services)
     {
-        services.AddOptions<DurableStreamOptions>().BindConfiguration(DurableStreamOptions.SectionName)
-            .Validate(o => o.BatchSize > 0 && o.RetryBaseDelay > TimeSpan.Zero && o.RetryMaxDelay >= o.RetryBaseDelay
-                           && o.RedeliveryPeriod > TimeSpan.Zero && o.RedeliveryAge >= TimeSpan.Zero,
-                $"{DurableStreamOptions.SectionName}: BatchSize and the delays must be positive, RetryMaxDelay at least RetryBaseDelay.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<DurableStreamOptions>(DurableStreamOptions.SectionName);
         services.AddSingleton<DurableStreamPublisher>();
         services.AddSingleton(new DurableStreamSubscribers(new Dictionary<string, Func<IGrainFactory, string, IOutboxSubscriberGrain>>
         {

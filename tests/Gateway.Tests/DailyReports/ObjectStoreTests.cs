@@ -42,12 +42,69 @@ public sealed class ObjectStoreTests
     }
 
     [Fact]
+    public async Task A_bucket_that_could_not_be_created_is_created_on_the_next_use()
+    {
+        await using var s3 = new LoopbackForwarder(new Uri(TestEnvironment.S3Url));
+        var options = TestObjectStorage.UseS3(new ObjectStorageOptions(), $"retry-{Guid.NewGuid():N}");
+        options.ServiceUrl = s3.Url.ToString();
+        using var store = new S3ObjectStore(Options.Create(options));
+
+        // S3 is down: the bucket cannot be created, so the put fails.
+        await Assert.ThrowsAnyAsync<Exception>(() => store.PutAsync("t1/a.zip", new MemoryStream([1]), NoMetadata, CancellationToken.None));
+
+        s3.Open();
+        await store.PutAsync("t1/a.zip", new MemoryStream([1, 2]), NoMetadata, CancellationToken.None);
+
+        await using var stored = await store.GetAsync("t1/a.zip", CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.Equal([1, 2], await ReadAllAsync(stored.Content));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_stream_of_unknown_length_larger_than_a_part_is_stored_whole(string provider)
+    {
+        var store = Create(provider);
+        // 40 MiB: three parts of the S3 client's 16 MiB, the last one short.
+        const int size = 40 * 1024 * 1024;
+
+        await store.PutAsync("t1/large.bin", new GeneratedStream(size), new Dictionary<string, string> { ["kind"] = "large" }, CancellationToken.None);
+
+        await using var stored = await store.GetAsync("t1/large.bin", CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.Equal(size, stored.Length);
+        Assert.Equal("large", stored.Metadata["kind"]);
+        var expected = new GeneratedStream(size);
+        var buffer = new byte[81920];
+        var compare = new byte[81920];
+        long read = 0;
+        int count;
+        while ((count = await stored.Content.ReadAsync(buffer)) > 0)
+        {
+            await expected.ReadExactlyAsync(compare.AsMemory(0, count));
+            Assert.True(buffer.AsSpan(0, count).SequenceEqual(compare.AsSpan(0, count)), $"Content differs after byte {read}.");
+            read += count;
+        }
+
+        Assert.Equal(size, read);
+    }
+
+    [Fact]
     public async Task The_local_store_refuses_keys_that_leave_its_folder()
     {
         var store = Create(ObjectStorageOptions.LocalProvider);
 
         await Assert.ThrowsAsync<ArgumentException>(() => store.PutAsync("../escape.zip", new MemoryStream([1]), new Dictionary<string, string>(), CancellationToken.None));
         await Assert.ThrowsAsync<ArgumentException>(() => store.GetAsync("t1/../../escape.zip", CancellationToken.None));
+    }
+
+    private static readonly Dictionary<string, string> NoMetadata = [];
+
+    private static async Task<byte[]> ReadAllAsync(Stream stream)
+    {
+        var read = new MemoryStream();
+        await stream.CopyToAsync(read);
+        return read.ToArray();
     }
 
     private static IObjectStore Create(string provider)
