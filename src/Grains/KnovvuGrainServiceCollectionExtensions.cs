@@ -19,8 +19,7 @@ public static class KnovvuGrainServiceCollectionExtensions
         services.AddOptions<CaSyncOptions>().BindConfiguration(CaSyncOptions.SectionName);
         services.AddSingleton<SecretProtector>();
         services.AddOptions<GenesysCloudClientOptions>().BindConfiguration(GenesysCloudClientOptions.SectionName);
-        // Polly's per-attempt timeout governs; HttpClient's own would cut across retries.
-        services.AddHttpClient(GenesysCloudClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddTenantResilientHttpClient<GenesysCloudClientOptions>(GenesysCloudClient.HttpClientName);
         services.AddSingleton<GenesysCloudClient>();
         services.AddOptions<GenesysListenerOptions>().BindConfiguration(GenesysListenerOptions.SectionName);
         services.AddOptions<GenesysImportOptions>().BindConfiguration(GenesysImportOptions.SectionName);

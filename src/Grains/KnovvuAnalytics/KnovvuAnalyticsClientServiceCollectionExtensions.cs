@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using KnovvuOrleans.Grains.Outbound;
 
 namespace KnovvuOrleans.Grains.KnovvuAnalytics;
 
@@ -9,9 +10,8 @@ public static class KnovvuAnalyticsClientServiceCollectionExtensions
     public static IServiceCollection AddKnovvuAnalyticsClient(this IServiceCollection services)
     {
         services.AddOptions<KnovvuAnalyticsClientOptions>().BindConfiguration(KnovvuAnalyticsClientOptions.SectionName);
-        // Polly's per-attempt timeout governs; HttpClient's own would cut across retries.
-        services.AddHttpClient(KnovvuAnalyticsClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddTenantResilientHttpClient<KnovvuAnalyticsClientOptions>(KnovvuAnalyticsClient.HttpClientName);
         services.TryAddSingleton<KnovvuAnalyticsClient>();
         return services;
     }

@@ -6,6 +6,9 @@ namespace KnovvuOrleans.Grains.Outbound;
 /// </summary>
 public abstract class OutboundClientOptions
 {
+    /// <summary>A request's limit over all its attempts and waits; past it the caller keeps the work for later.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
     /// <summary>One attempt's limit; a slow CA costs a retry, not a stuck job.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
