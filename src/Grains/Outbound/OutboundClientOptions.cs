@@ -37,6 +37,14 @@ public abstract class OutboundClientOptions
     /// <summary>Requests one tenant may have in flight at once.</summary>
     public int ConcurrentRequestsPerTenant { get; set; } = 8;
 
+    /// <summary>
+    /// Whether a 429 holds back all of the tenant's requests until its Retry-After, not only the throttled one's retry.
+    /// Right where the service's 429 means "the whole account is over its budget"; where it throttles single
+    /// requests, the per-tenant rate limiter already bounds the pace, and a tenant-wide pause per 429 only costs
+    /// throughput.
+    /// </summary>
+    public bool PauseTenantOnThrottle { get; set; } = true;
+
     /// <summary>A cached token is replaced this long before it expires.</summary>
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
 }

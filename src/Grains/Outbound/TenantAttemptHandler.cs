@@ -4,7 +4,8 @@ using System.Net.Http.Headers;
 namespace KnovvuOrleans.Grains.Outbound;
 
 /// <summary>The per-client state the attempt handlers share (the handlers themselves are recycled by the factory).</summary>
-internal sealed record TenantAttemptState(TokenCache Tokens, TenantThrottle Throttle);
+/// <param name="Throttle">Null when a 429 throttles only its own request (<see cref="OutboundClientOptions.PauseTenantOnThrottle"/>).</param>
+internal sealed record TenantAttemptState(TokenCache Tokens, TenantThrottle? Throttle);
 
 /// <summary>
 /// One attempt of a tenant's request, inside its resilience pipeline: it waits out a pause a 429 asked of the tenant,
@@ -15,7 +16,11 @@ internal sealed class TenantAttemptHandler(TenantAttemptState state) : Delegatin
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var tenant = TenantRequestOptions.TenantOf(request);
-        await state.Throttle.WaitWhilePausedAsync(tenant, cancellationToken);
+        if (state.Throttle is { } throttle)
+        {
+            await throttle.WaitWhilePausedAsync(tenant, cancellationToken);
+        }
+
         HttpResponseMessage response;
         if (request.Options.TryGetValue(TenantRequestOptions.Token, out var source))
         {
@@ -36,7 +41,7 @@ internal sealed class TenantAttemptHandler(TenantAttemptState state) : Delegatin
 
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            state.Throttle.Pause(tenant, response);
+            state.Throttle?.Pause(tenant, response);
         }
 
         return response;

@@ -35,7 +35,8 @@ public static class TenantResilience
         {
             var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
             var time = sp.GetRequiredService<TimeProvider>();
-            return new TenantAttemptState(new TokenCache(time, options.TokenRefreshMargin), new TenantThrottle(time));
+            return new TenantAttemptState(
+                new TokenCache(time, options.TokenRefreshMargin), options.PauseTenantOnThrottle ? new TenantThrottle(time) : null);
         });
         // The pipeline's timeouts govern; HttpClient's own would cut across retries.
         services.AddHttpClient(clientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
