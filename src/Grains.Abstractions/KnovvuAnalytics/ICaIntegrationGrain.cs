@@ -20,6 +20,8 @@ public interface ICaIntegrationGrain : IGrainWithStringKey
     [Alias("Configure")]
     Task<CaIntegrationView> Configure(CaIntegrationSettings settings);
 
+    /// <summary>Interleaves: the projects grain asks while this grain may be waiting on it (settings change).</summary>
+    [AlwaysInterleave]
     [Alias("IsEnabled")]
     Task<bool> IsEnabled();
 

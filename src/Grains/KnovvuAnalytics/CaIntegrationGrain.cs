@@ -130,7 +130,7 @@ public sealed class CaIntegrationGrain(
         var waiting = projects.EnabledProjectIds.Count == 0
             ? 0
             : await log.CountUnsentToCaAsync(TenantId, projects.EnabledProjectIds, CancellationToken.None);
-        var (_, parked) = await log.ReadParkedForCaAsync(TenantId, 0, CancellationToken.None);
+        var (_, parked) = await log.ReadParkedForCaAsync(TenantId, 1, CancellationToken.None);
         var capUsed = state.RecordExists && state.State.CapHourUtc == CurrentHour() ? state.State.SessionsTakenInCapHour : 0;
         return _status with { SessionsLeftForNextRun = waiting, SessionsParked = parked, HeldProjects = projects.Held, CapUsedThisHour = capUsed };
     }

@@ -20,6 +20,8 @@ namespace KnovvuOrleans.Grains.Outbound;
 /// </summary>
 public static class TenantResilience
 {
+    private static readonly TimeSpan RetryAfterSlack = TimeSpan.FromMilliseconds(50);
+
     public static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
 
@@ -59,7 +61,7 @@ public static class TenantResilience
         pipeline.AddTimeout(settings.TotalTimeout);
         if (settings.MaxRetries > 0)
         {
-            pipeline.AddRetry(new HttpRetryStrategyOptions
+            var retry = new HttpRetryStrategyOptions
             {
                 ShouldHandle = transient,
                 MaxRetryAttempts = settings.MaxRetries,
@@ -68,7 +70,11 @@ public static class TenantResilience
                 Delay = settings.RetryBaseDelay,
                 MaxDelay = settings.RetryMaxDelay,
                 ShouldRetryAfterHeader = true,
-            });
+            };
+            // The library reads Retry-After; a Retry-After is a lower bound, so wait a little longer, never shorter.
+            var honourRetryAfter = retry.DelayGenerator!;
+            retry.DelayGenerator = async args => await honourRetryAfter(args) is { } delay ? delay + RetryAfterSlack : null;
+            pipeline.AddRetry(retry);
         }
 
         pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions

@@ -164,6 +164,7 @@ public sealed class VaToCaDeliveryDefectTests
             endTime = begin.AddSeconds(3),
             messages = new[] { new { time = begin, text = "Merhaba", side = "agent" } },
             language = "tr-TR",
+            additionalLanguages = new[] { "en-US" },
             direction = "inbound",
         };
     }
