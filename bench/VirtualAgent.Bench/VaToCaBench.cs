@@ -12,14 +12,27 @@ namespace KnovvuOrleans.VirtualAgent.Bench;
 /// <summary>
 /// VA → Knovvu Analytics throughput: 5,000 published sessions posted to the gateway (batches of 500, 4 at a time),
 /// then one run of the hourly job, until the CA simulator (zero latency, no faults) acknowledged the last chat.
-/// Three runs, each on a tenant of its own; one JSON line per figure with the median. Needs KNOVVU_TEST_POSTGRES.
+/// Three runs, each on a tenant of its own; one JSON line per figure with the median; then
+/// <see cref="NoisyNeighbourBench"/> (alone with the argument "noisy-neighbour"). Needs KNOVVU_TEST_POSTGRES.
 /// </summary>
 internal static class VaToCaBench
 {
     // The product's chats in flight per tenant (BenchGateway's KnovvuAnalytics settings), and the raw client's.
     private const int InFlight = 32;
 
-    public static async Task Main()
+    public static async Task Main(string[] args)
+    {
+        if (args is ["noisy-neighbour"])
+        {
+            await NoisyNeighbourBench.RunAsync();
+            return;
+        }
+
+        await RunAsync();
+        await NoisyNeighbourBench.RunAsync();
+    }
+
+    private static async Task RunAsync()
     {
         const int Sessions = 5000;
         await using var database = await PostgresTestDatabase.CreateAsync();

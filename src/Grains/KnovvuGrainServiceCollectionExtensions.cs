@@ -20,8 +20,7 @@ public static class KnovvuGrainServiceCollectionExtensions
         services.AddValidatedOptions<CaSyncOptions>(CaSyncOptions.SectionName);
         services.AddSingleton<SecretProtector>();
         services.AddValidatedOptions<GenesysCloudClientOptions>(GenesysCloudClientOptions.SectionName);
-        // Polly's per-attempt timeout governs; HttpClient's own would cut across retries.
-        services.AddHttpClient(GenesysCloudClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddTenantResilientHttpClient<GenesysCloudClientOptions>(GenesysCloudClient.HttpClientName);
         services.AddSingleton<GenesysCloudClient>();
         services.AddValidatedOptions<GenesysListenerOptions>(GenesysListenerOptions.SectionName);
         services.AddValidatedOptions<GenesysImportOptions>(GenesysImportOptions.SectionName);

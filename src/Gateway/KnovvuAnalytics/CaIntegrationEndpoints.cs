@@ -4,6 +4,8 @@ using KnovvuOrleans.Grains.Abstractions.Clients;
 using KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
 using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace KnovvuOrleans.Gateway.KnovvuAnalytics;
 
@@ -24,7 +26,11 @@ internal static class CaIntegrationEndpoints
         integration.MapPut("", ConfigureAsync).ProducesBodyProblems()
             .WithSummary("Stores the settings; clientSecret may be left out to keep the stored one.");
         integration.MapGet("/sync", GetSyncAsync).WithSummary("How the last run of the hourly job went.");
-        integration.MapPost("/sync", StartSyncAsync).WithSummary("Starts a run of the hourly job now (it sends at most the hourly cap).");
+        integration.MapPost("/sync", StartSyncAsync).WithSummary("Starts a run of the hourly job now (within what is left of this clock hour's cap).");
+        integration.MapGet("/parked", GetParkedAsync)
+            .WithSummary("The sessions (first 100) and projects CA refused for good, with CA's reasons; they wait for a settings change or a retry.");
+        integration.MapPost("/parked/retry", RetryParkedAsync).ProducesBodyProblems()
+            .WithSummary("Offers parked sessions (the named ones, or all) and every held project to CA again, at the next run.");
     }
 
     private static async Task<Results<Ok<CaIntegrationView>, ProblemHttpResult>> GetAsync(string tenantId, IClusterClient cluster) =>
@@ -49,6 +55,17 @@ internal static class CaIntegrationEndpoints
         var integration = Integration(cluster, tenantId);
         await integration.StartSync();
         return TypedResults.Accepted($"/api/tenants/{tenantId}/integrations/knovvu-analytics/sync", await integration.GetSyncStatus());
+    }
+
+    private static async Task<Ok<CaParked>> GetParkedAsync(string tenantId, IClusterClient cluster) =>
+        TypedResults.Ok(await Integration(cluster, tenantId).GetParked());
+
+    private static async Task<Results<Ok<CaParkedRetried>, ValidationProblem>> RetryParkedAsync(
+        string tenantId, IClusterClient cluster, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] CaParkedRetryRequest? request)
+    {
+        var retry = request ?? new CaParkedRetryRequest();
+        var errors = retry.Validate();
+        return errors.IsEmpty ? TypedResults.Ok(await Integration(cluster, tenantId).RetryParked(retry.ExternalIds)) : Problems.Invalid(errors);
     }
 
     private static ICaIntegrationGrain Integration(IClusterClient cluster, string tenantId) => cluster.GetGrain<ICaIntegrationGrain>(tenantId);

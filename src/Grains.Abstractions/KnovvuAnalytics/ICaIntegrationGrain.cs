@@ -1,5 +1,6 @@
 using Orleans;
 using Orleans.Concurrency;
+using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 
 namespace KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
 
@@ -19,6 +20,8 @@ public interface ICaIntegrationGrain : IGrainWithStringKey
     [Alias("Configure")]
     Task<CaIntegrationView> Configure(CaIntegrationSettings settings);
 
+    /// <summary>Interleaves: the projects grain asks while this grain may be waiting on it (settings change).</summary>
+    [AlwaysInterleave]
     [Alias("IsEnabled")]
     Task<bool> IsEnabled();
 
@@ -31,12 +34,38 @@ public interface ICaIntegrationGrain : IGrainWithStringKey
     [Alias("StartSync")]
     Task StartSync();
 
+    /// <summary>How the last run went, what is waiting, what is parked, and the cap used in this UTC clock hour.</summary>
     [AlwaysInterleave]
     [Alias("GetSyncStatus")]
     Task<CaSyncStatus> GetSyncStatus();
+
+    /// <summary>
+    /// Takes up to <paramref name="wanted"/> sessions from the tenant's cap of the current UTC clock hour (stored, so
+    /// every run of the hour shares it); a run gives back what it did not send.
+    /// </summary>
+    [Alias("TakeHourlyCap")]
+    Task<CaCapGrant> TakeHourlyCap(int wanted);
+
+    [Alias("ReturnHourlyCap")]
+    Task ReturnHourlyCap(DateTime hourUtc, int unused);
+
+    /// <summary>The sessions CA refused for good (the first 100) and the held projects, each with CA's reason.</summary>
+    [Alias("GetParked")]
+    Task<CaParked> GetParked();
+
+    /// <summary>
+    /// An operator offers parked sessions (the named ones, or all when null) and every held project to CA again; they go
+    /// at the next run.
+    /// </summary>
+    [Alias("RetryParked")]
+    Task<CaParkedRetried> RetryParked(IReadOnlyList<string>? externalIds);
 }
 
-/// <summary>How the last run of the hourly job went.</summary>
+/// <summary>How the last run of the hourly job went, and what waits now.</summary>
+/// <param name="SessionsLeftForNextRun">Published sessions of enabled projects neither acknowledged by CA nor parked.</param>
+/// <param name="SessionsParked">Sessions CA refused for good, waiting for a settings change or an operator.</param>
+/// <param name="HeldProjects">Projects whose departments and agents CA refused for good; their sessions wait.</param>
+/// <param name="CapUsedThisHour">Sessions taken from the cap of the current UTC clock hour, by every run.</param>
 [GenerateSerializer, Alias("knovvu.CaSyncStatus")]
 public sealed record CaSyncStatus(
     bool Running,
@@ -47,4 +76,20 @@ public sealed record CaSyncStatus(
     int AgentsSent,
     int SessionsSent,
     int SessionsLeftForNextRun,
-    string? LastError);
+    string? LastError,
+    int SessionsParked = 0,
+    IReadOnlyList<VaHeldProject>? HeldProjects = null,
+    int CapUsedThisHour = 0);
+
+/// <summary>Sessions granted from the cap of the UTC clock hour <paramref name="HourUtc"/>.</summary>
+[GenerateSerializer, Alias("knovvu.CaCapGrant")]
+public sealed record CaCapGrant(DateTime HourUtc, int Granted);
+
+[GenerateSerializer, Alias("knovvu.CaParkedSession")]
+public sealed record CaParkedSession(string ExternalId, string? ProjectId, string Reason, DateTimeOffset ParkedAt);
+
+[GenerateSerializer, Alias("knovvu.CaParked")]
+public sealed record CaParked(IReadOnlyList<CaParkedSession> Sessions, int SessionsTotal, IReadOnlyList<VaHeldProject> Projects);
+
+[GenerateSerializer, Alias("knovvu.CaParkedRetried")]
+public sealed record CaParkedRetried(int Sessions, int Projects);

@@ -10,7 +10,7 @@ public sealed record VaProjectRegistration(string Id, string Name)
     public ValidationErrors Validate()
     {
         var errors = new ValidationErrors();
-        EntityId.Validate(errors, "id", Id);
+        VaCaNameId.Validate(errors, "id", Id);
         DisplayName.Validate(errors, "name", Name, 200);
         return errors;
     }
@@ -23,7 +23,7 @@ public sealed record VaChannelRegistration(string Id, string Name, string Type)
     public ValidationErrors Validate()
     {
         var errors = new ValidationErrors();
-        EntityId.Validate(errors, "id", Id);
+        VaCaNameId.Validate(errors, "id", Id);
         DisplayName.Validate(errors, "name", Name, 200);
         if (!VaChannelType.All.Contains(Type))
         {

@@ -9,17 +9,34 @@ public interface IConversationLog
     /// <summary>Adds the conversation unless it is there; returns its number either way.</summary>
     Task<long> AppendAsync(ConversationRecord record, CancellationToken cancellationToken);
 
-    /// <summary>Published conversations of the projects, not yet acknowledged by CA, oldest first.</summary>
+    /// <summary>
+    /// Published conversations of the projects, neither acknowledged by CA nor parked, oldest first, leaving out
+    /// <paramref name="excluding"/> (those a run already holds).
+    /// </summary>
     Task<IReadOnlyList<ConversationRecord>> ReadUnsentToCaAsync(
-        string tenantId, IReadOnlyCollection<string> projectIds, int limit, CancellationToken cancellationToken);
+        string tenantId, IReadOnlyCollection<string> projectIds, IReadOnlyCollection<string> excluding, int limit,
+        CancellationToken cancellationToken);
 
+    /// <summary>Published conversations of the projects waiting for CA: neither acknowledged nor parked.</summary>
     Task<int> CountUnsentToCaAsync(string tenantId, IReadOnlyCollection<string> projectIds, CancellationToken cancellationToken);
 
     Task MarkSentToCaAsync(string tenantId, string externalId, CancellationToken cancellationToken);
 
+    /// <summary>CA refused the conversation for good: it is not offered again until un-parked.</summary>
+    Task ParkForCaAsync(string tenantId, string externalId, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Offers parked conversations again (all of the tenant's when <paramref name="externalIds"/> is null); returns how many.</summary>
+    Task<int> UnparkForCaAsync(string tenantId, IReadOnlyCollection<string>? externalIds, CancellationToken cancellationToken);
+
+    /// <summary>The tenant's parked conversations, oldest parked first, and how many there are in all.</summary>
+    Task<(IReadOnlyList<ParkedConversation> First, int Total)> ReadParkedForCaAsync(string tenantId, int limit, CancellationToken cancellationToken);
+
     /// <summary>The published conversations that started in the hour, by start time, streamed.</summary>
     IAsyncEnumerable<ConversationRecord> ReadHourAsync(string tenantId, DateTime hourStartUtc, CancellationToken cancellationToken);
 }
+
+/// <summary>A conversation CA refused for good, with CA's reason.</summary>
+public sealed record ParkedConversation(string ExternalId, string? ProjectId, string Reason, DateTimeOffset ParkedAt);
 
 /// <summary>
 /// A conversation as the log keeps it; <see cref="Document"/> is its JSON (a VA session's for VA ones, the details and

@@ -23,11 +23,13 @@ public sealed class InMemoryConversationLog : IConversationLog
     }
 
     public Task<IReadOnlyList<ConversationRecord>> ReadUnsentToCaAsync(
-        string tenantId, IReadOnlyCollection<string> projectIds, int limit, CancellationToken cancellationToken)
+        string tenantId, IReadOnlyCollection<string> projectIds, IReadOnlyCollection<string> excluding, int limit,
+        CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            IReadOnlyList<ConversationRecord> unsent = Unsent(tenantId, projectIds).OrderBy(e => e.Number).Take(limit).Select(e => e.Record).ToList();
+            IReadOnlyList<ConversationRecord> unsent = Unsent(tenantId, projectIds).Where(e => !excluding.Contains(e.Record.ExternalId))
+                .OrderBy(e => e.Number).Take(limit).Select(e => e.Record).ToList();
             return Task.FromResult(unsent);
         }
     }
@@ -50,6 +52,40 @@ public sealed class InMemoryConversationLog : IConversationLog
             }
 
             return Task.CompletedTask;
+        }
+    }
+
+    public Task ParkForCaAsync(string tenantId, string externalId, string reason, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_entries.TryGetValue((tenantId, externalId), out var entry) && !entry.SentToCa)
+            {
+                entry.Parked = new ParkedConversation(externalId, entry.Record.ProjectId, reason, DateTimeOffset.UtcNow);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<int> UnparkForCaAsync(string tenantId, IReadOnlyCollection<string>? externalIds, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var parked = _entries.Values.Where(e => e.Record.TenantId == tenantId && e.Parked is not null
+                                                    && (externalIds is null || externalIds.Contains(e.Record.ExternalId))).ToList();
+            parked.ForEach(e => e.Parked = null);
+            return Task.FromResult(parked.Count);
+        }
+    }
+
+    public Task<(IReadOnlyList<ParkedConversation> First, int Total)> ReadParkedForCaAsync(string tenantId, int limit, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var parked = _entries.Values.Where(e => e.Record.TenantId == tenantId && e.Parked is not null)
+                .Select(e => e.Parked!).OrderBy(p => p.ParkedAt).ToList();
+            return Task.FromResult<(IReadOnlyList<ParkedConversation>, int)>((parked.Take(limit).ToList(), parked.Count));
         }
     }
 
@@ -77,7 +113,7 @@ public sealed class InMemoryConversationLog : IConversationLog
     }
 
     private IEnumerable<Entry> Unsent(string tenantId, IReadOnlyCollection<string> projectIds) =>
-        _entries.Values.Where(e => !e.SentToCa && e.Record.TenantId == tenantId
+        _entries.Values.Where(e => !e.SentToCa && e.Parked is null && e.Record.TenantId == tenantId
                                    && e.Record.Status == ConversationRecord.PublishedStatus
                                    && e.Record.ProjectId is not null && projectIds.Contains(e.Record.ProjectId));
 
@@ -88,5 +124,7 @@ public sealed class InMemoryConversationLog : IConversationLog
         public long Number { get; } = number;
 
         public bool SentToCa { get; set; }
+
+        public ParkedConversation? Parked { get; set; }
     }
 }

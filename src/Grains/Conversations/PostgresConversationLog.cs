@@ -38,17 +38,20 @@ public sealed class PostgresConversationLog(NpgsqlDataSource dataSource) : IConv
     }
 
     public async Task<IReadOnlyList<ConversationRecord>> ReadUnsentToCaAsync(
-        string tenantId, IReadOnlyCollection<string> projectIds, int limit, CancellationToken cancellationToken)
+        string tenantId, IReadOnlyCollection<string> projectIds, IReadOnlyCollection<string> excluding, int limit,
+        CancellationToken cancellationToken)
     {
         await _migrated.Value;
         await using var command = dataSource.CreateCommand($"""
             SELECT {Columns} FROM knovvu.conversations
-            WHERE tenant_id = $1 AND status = 'published' AND ca_sent_at IS NULL AND project_id = ANY($2)
+            WHERE tenant_id = $1 AND status = 'published' AND ca_sent_at IS NULL AND ca_parked_at IS NULL
+              AND project_id = ANY($2) AND NOT (external_id = ANY($4))
             ORDER BY number LIMIT $3
             """);
         command.Parameters.Add(new() { Value = tenantId });
         command.Parameters.Add(new() { Value = projectIds.ToArray() });
         command.Parameters.Add(new() { Value = limit });
+        command.Parameters.Add(new() { Value = excluding.ToArray() });
         var records = new List<ConversationRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -64,7 +67,7 @@ public sealed class PostgresConversationLog(NpgsqlDataSource dataSource) : IConv
         await _migrated.Value;
         await using var command = dataSource.CreateCommand("""
             SELECT count(*) FROM knovvu.conversations
-            WHERE tenant_id = $1 AND status = 'published' AND ca_sent_at IS NULL AND project_id = ANY($2)
+            WHERE tenant_id = $1 AND status = 'published' AND ca_sent_at IS NULL AND ca_parked_at IS NULL AND project_id = ANY($2)
             """);
         command.Parameters.Add(new() { Value = tenantId });
         command.Parameters.Add(new() { Value = projectIds.ToArray() });
@@ -80,6 +83,55 @@ public sealed class PostgresConversationLog(NpgsqlDataSource dataSource) : IConv
         command.Parameters.Add(new() { Value = tenantId });
         command.Parameters.Add(new() { Value = externalId });
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task ParkForCaAsync(string tenantId, string externalId, string reason, CancellationToken cancellationToken)
+    {
+        await _migrated.Value;
+        await using var command = dataSource.CreateCommand("""
+            UPDATE knovvu.conversations SET ca_parked_at = now(), ca_parked_reason = $3
+            WHERE tenant_id = $1 AND external_id = $2 AND ca_sent_at IS NULL
+            """);
+        command.Parameters.Add(new() { Value = tenantId });
+        command.Parameters.Add(new() { Value = externalId });
+        command.Parameters.Add(new() { Value = reason });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<int> UnparkForCaAsync(string tenantId, IReadOnlyCollection<string>? externalIds, CancellationToken cancellationToken)
+    {
+        await _migrated.Value;
+        await using var command = dataSource.CreateCommand("""
+            UPDATE knovvu.conversations SET ca_parked_at = NULL, ca_parked_reason = NULL
+            WHERE tenant_id = $1 AND ca_parked_at IS NOT NULL AND ($2::text[] IS NULL OR external_id = ANY($2))
+            """);
+        command.Parameters.Add(new() { Value = tenantId });
+        command.Parameters.Add(new() { Value = (object?)externalIds?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<(IReadOnlyList<ParkedConversation> First, int Total)> ReadParkedForCaAsync(
+        string tenantId, int limit, CancellationToken cancellationToken)
+    {
+        await _migrated.Value;
+        await using var command = dataSource.CreateCommand("""
+            SELECT external_id, project_id, ca_parked_reason, ca_parked_at, count(*) OVER () FROM knovvu.conversations
+            WHERE tenant_id = $1 AND ca_parked_at IS NOT NULL
+            ORDER BY ca_parked_at, number LIMIT $2
+            """);
+        command.Parameters.Add(new() { Value = tenantId });
+        command.Parameters.Add(new() { Value = limit });
+        var parked = new List<ParkedConversation>();
+        var total = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            parked.Add(new ParkedConversation(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.GetString(2), new DateTimeOffset(reader.GetDateTime(3))));
+            total = (int)reader.GetInt64(4);
+        }
+
+        return (parked, total);
     }
 
     public async IAsyncEnumerable<ConversationRecord> ReadHourAsync(

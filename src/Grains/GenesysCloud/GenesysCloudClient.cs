@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text;
 using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 using KnovvuOrleans.Grains.Outbound;
-using Microsoft.Extensions.Options;
 
 namespace KnovvuOrleans.Grains.GenesysCloud;
 
@@ -15,11 +14,11 @@ namespace KnovvuOrleans.Grains.GenesysCloud;
 /// login host; every request goes through the tenant's limits and resilience pipeline, and a 429 is retried no
 /// sooner than its Retry-After.
 /// </summary>
-public sealed class GenesysCloudClient(IHttpClientFactory http, IOptions<GenesysCloudClientOptions> options, TimeProvider time)
+public sealed class GenesysCloudClient(IHttpClientFactory http)
 {
     public const string HttpClientName = "GenesysCloud";
 
-    private readonly OutboundHttp _outbound = new(http, HttpClientName, options.Value, time);
+    private readonly OutboundHttp _outbound = new(http, HttpClientName);
 
     public Task<GenesysGroup> GetGroupAsync(GenesysConnection connection, string groupId, CancellationToken cancellationToken) =>
         ReadAsync<GenesysGroup>(connection, HttpMethod.Get, GenesysCloudApi.Group(groupId), null, cancellationToken);
@@ -123,7 +122,7 @@ public sealed class GenesysCloudClient(IHttpClientFactory http, IOptions<Genesys
     {
         var uri = Uri.TryCreate(mediaUri, UriKind.Absolute, out var absolute) ? absolute : OutboundHttp.Resolve(connection.ApiBaseUrl, mediaUri);
         using var response = await _outbound.SendWithoutTokenAsync(
-            connection.TenantId, () => new HttpRequestMessage(HttpMethod.Get, uri), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            connection.TenantId, new HttpRequestMessage(HttpMethod.Get, uri), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         await EnsureSuccessAsync(connection, response, cancellationToken);
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         var start = destination.Position;
@@ -166,7 +165,7 @@ public sealed class GenesysCloudClient(IHttpClientFactory http, IOptions<Genesys
             connection.TenantId,
             $"{connection.TenantId}|{connection.LoginBaseUrl}|{connection.ClientId}",
             () => RequestTokenAsync(connection, cancellationToken),
-            () => new HttpRequestMessage(method, uri) { Content = body is null ? null : JsonContent.Create(body) },
+            new HttpRequestMessage(method, uri) { Content = body is null ? null : JsonContent.Create(body) },
             cancellationToken);
     }
 
@@ -194,7 +193,7 @@ public sealed class GenesysCloudClient(IHttpClientFactory http, IOptions<Genesys
         };
         request.Headers.Authorization = new AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{connection.ClientId}:{connection.ClientSecret}")));
-        using var response = await _outbound.Client.SendAsync(request, cancellationToken);
+        using var response = await _outbound.TokenClient.SendAsync(request, cancellationToken);
         if (TenantResilience.IsTransient(response.StatusCode))
         {
             throw new HttpRequestException($"The login endpoint of {connection} answered {(int)response.StatusCode}.", null, response.StatusCode);

@@ -1,20 +1,20 @@
-using System.Text.Json;
 using KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 using KnovvuOrleans.Grains.Conversations;
 using KnovvuOrleans.Grains.VirtualAgent;
 using Orleans;
-using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace KnovvuOrleans.Grains.KnovvuAnalytics;
 
 /// <summary>
-/// One run of a tenant's hourly VA → CA job: the departments and agents CA has not acknowledged, then up to the
-/// hourly cap of published sessions not sent yet, oldest first. Each is marked only after CA acknowledged it, so
-/// what failed goes at the next run and nothing acknowledged is sent again; a run cut short by a crash is finished
-/// by the next one, and CA's idempotency by ExternalId absorbs a chat sent twice in between.
+/// One run of a tenant's VA → CA job: the departments and agents CA has not acknowledged, then the chats of the
+/// projects CA knows, within the tenant's cap per UTC clock hour (see <see cref="CaChatDelivery"/>). A
+/// Departments-Agents body CA refuses for good is split by project, so only the project CA refuses is held (with its
+/// reason) and the others go on. Each item is marked as soon as CA acknowledged it, so nothing acknowledged is sent
+/// again; a run cut short by a crash is finished by the next one, and CA's idempotency by ExternalId absorbs a chat
+/// whose acknowledgement was lost.
 /// </summary>
 internal sealed class CaSyncRun(
     string tenantId,
@@ -22,69 +22,84 @@ internal sealed class CaSyncRun(
     IGrainFactory grains,
     IConversationLog log,
     KnovvuAnalyticsClient client,
+    CaHourlyCap cap,
     CaSyncOptions options,
+    TimeProvider time,
     ILogger logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private CaChatDelivery? _chats;
 
     public int DepartmentsSent { get; private set; }
 
     public int AgentsSent { get; private set; }
 
-    private int _sessionsSent;
+    public int SessionsSent => _chats?.Sent ?? 0;
 
-    public int SessionsSent => _sessionsSent;
-
-    public int SessionsLeft { get; private set; }
+    /// <summary>Why the run stopped before its work was done, when not by an exception.</summary>
+    public string? StoppedBecause => _chats?.StoppedBecause;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var tenant = grains.GetGrain<ITenantGrain>(tenantId);
         var profile = await tenant.GetProfile() ?? throw new InvalidOperationException($"Tenant {tenantId} does not exist.");
-        var cap = (await tenant.GetFeatures())!.VaToCa.SessionsPerHourCap;
         var projects = grains.GetGrain<IVaProjectsGrain>(tenantId);
         var backlog = await projects.GetCaBacklog();
-
         if (backlog.Departments.Count > 0 || backlog.Agents.Count > 0)
         {
-            await client.SendDepartmentsAgentsAsync(connection, VaToCaMapping.ToDepartmentsAgents(tenantId, profile.Name, backlog), cancellationToken);
-            await projects.MarkAcknowledged(backlog);
-            (DepartmentsSent, AgentsSent) = (backlog.Departments.Count, backlog.Agents.Count);
+            await SendDepartmentsAgentsAsync(projects, profile.Name, backlog, cancellationToken);
         }
 
-        if (backlog.EnabledProjectIds.Count == 0)
+        var ready = (await projects.GetCaProjects()).ReadyProjectIds;
+        if (ready.Count == 0)
         {
             return;
         }
 
-        var due = await log.ReadUnsentToCaAsync(tenantId, backlog.EnabledProjectIds, cap, cancellationToken);
+        _chats = new CaChatDelivery(tenantId, connection, log, client, cap, options, time, logger);
+        await _chats.RunAsync(ready, cancellationToken);
+    }
+
+    private async Task SendDepartmentsAgentsAsync(IVaProjectsGrain projects, string tenantName, VaCaBacklog backlog, CancellationToken cancellationToken)
+    {
         try
         {
-            await SendAsync(due, cancellationToken);
+            await SendAsync(projects, tenantName, backlog, cancellationToken);
+            return;
         }
-        finally
+        catch (CaRequestRejectedException refused) when (refused.Status != System.Net.HttpStatusCode.Unauthorized)
         {
-            SessionsLeft = await log.CountUnsentToCaAsync(tenantId, backlog.EnabledProjectIds, CancellationToken.None);
+            logger.LogWarning("CA refused the departments and agents of tenant {Tenant}: {Reason}; sending them project by project",
+                tenantId, refused.Message);
+        }
+
+        foreach (var part in ByProject(backlog))
+        {
+            try
+            {
+                await SendAsync(projects, tenantName, part, cancellationToken);
+            }
+            catch (CaRequestRejectedException refused) when (refused.Status != System.Net.HttpStatusCode.Unauthorized)
+            {
+                var projectId = part.EnabledProjectIds[0];
+                logger.LogWarning("CA refused project {Project} of tenant {Tenant} for good; held: {Reason}", projectId, tenantId, refused.Message);
+                await projects.HoldForCa(projectId, refused.Message);
+            }
         }
     }
 
-    private Task SendAsync(IReadOnlyList<ConversationRecord> due, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
-            async (record, token) =>
-            {
-                var session = JsonSerializer.Deserialize<VaSession>(record.Document, Json)!;
-                try
-                {
-                    await client.SendChatAsync(connection, VaToCaMapping.ToChat(tenantId, session, record.IsCall), token);
-                }
-                catch (CaRequestRejectedException rejected)
-                {
-                    // Refused for this chat alone: the others go on; it is offered again at the next run.
-                    logger.LogWarning("CA refused session {Session} of tenant {Tenant}: {Reason}", record.ExternalId, tenantId, rejected.Message);
-                    return;
-                }
+    private async Task SendAsync(IVaProjectsGrain projects, string tenantName, VaCaBacklog backlog, CancellationToken cancellationToken)
+    {
+        await client.SendDepartmentsAgentsAsync(connection, VaToCaMapping.ToDepartmentsAgents(tenantId, tenantName, backlog), cancellationToken);
+        await projects.MarkAcknowledged(backlog);
+        DepartmentsSent += backlog.Departments.Count;
+        AgentsSent += backlog.Agents.Count;
+    }
 
-                await log.MarkSentToCaAsync(tenantId, record.ExternalId, token);
-                Interlocked.Increment(ref _sessionsSent);
-            });
+    /// <summary>The backlog cut into one part per project (its department, if pending, and its pending agents).</summary>
+    private static IEnumerable<VaCaBacklog> ByProject(VaCaBacklog backlog) =>
+        backlog.Departments.Select(d => d.ProjectId).Concat(backlog.Agents.Select(a => a.ProjectId)).Distinct()
+            .Select(projectId => new VaCaBacklog(
+                [projectId],
+                backlog.Departments.Where(d => d.ProjectId == projectId).ToList(),
+                backlog.Agents.Where(a => a.ProjectId == projectId).ToList()));
 }

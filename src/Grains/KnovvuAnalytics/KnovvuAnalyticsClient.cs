@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
 using KnovvuOrleans.Grains.Outbound;
-using Microsoft.Extensions.Options;
 
 namespace KnovvuOrleans.Grains.KnovvuAnalytics;
 
@@ -15,11 +14,11 @@ namespace KnovvuOrleans.Grains.KnovvuAnalytics;
 /// for good, and another exception when it stayed unavailable through every retry (or the tenant's breaker is
 /// open), so the caller keeps the work for later.
 /// </summary>
-public sealed class KnovvuAnalyticsClient(IHttpClientFactory http, IOptions<KnovvuAnalyticsClientOptions> options, TimeProvider time)
+public sealed class KnovvuAnalyticsClient(IHttpClientFactory http)
 {
     public const string HttpClientName = "KnovvuAnalytics";
 
-    private readonly OutboundHttp _outbound = new(http, HttpClientName, options.Value, time);
+    private readonly OutboundHttp _outbound = new(http, HttpClientName);
 
     public Task SendDepartmentsAgentsAsync(CaConnection connection, DepartmentsAgentsRequest request, CancellationToken cancellationToken) =>
         PostAsync(connection, KnovvuAnalyticsApi.DepartmentsAgentsPath, JsonSerializer.SerializeToUtf8Bytes(request), cancellationToken);
@@ -34,7 +33,7 @@ public sealed class KnovvuAnalyticsClient(IHttpClientFactory http, IOptions<Knov
             connection.TenantId,
             $"{connection.TenantId}|{connection.TokenEndpoint}|{connection.ClientId}",
             () => RequestTokenAsync(connection, cancellationToken),
-            () => new HttpRequestMessage(HttpMethod.Post, uri) { Content = Json(body) },
+            new HttpRequestMessage(HttpMethod.Post, uri) { Content = Json(body) },
             cancellationToken);
         if (response.IsSuccessStatusCode)
         {
@@ -52,7 +51,7 @@ public sealed class KnovvuAnalyticsClient(IHttpClientFactory http, IOptions<Knov
 
     private async Task<(string, TimeSpan)> RequestTokenAsync(CaConnection connection, CancellationToken cancellationToken)
     {
-        using var response = await _outbound.Client.PostAsync(connection.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
+        using var response = await _outbound.TokenClient.PostAsync(connection.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
             ["client_id"] = connection.ClientId,

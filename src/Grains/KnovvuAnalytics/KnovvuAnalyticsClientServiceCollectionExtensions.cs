@@ -1,6 +1,7 @@
 using KnovvuOrleans.Grains.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using KnovvuOrleans.Grains.Outbound;
 
 namespace KnovvuOrleans.Grains.KnovvuAnalytics;
 
@@ -10,9 +11,8 @@ public static class KnovvuAnalyticsClientServiceCollectionExtensions
     public static IServiceCollection AddKnovvuAnalyticsClient(this IServiceCollection services)
     {
         services.AddValidatedOptions<KnovvuAnalyticsClientOptions>(KnovvuAnalyticsClientOptions.SectionName);
-        // Polly's per-attempt timeout governs; HttpClient's own would cut across retries.
-        services.AddHttpClient(KnovvuAnalyticsClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddTenantResilientHttpClient<KnovvuAnalyticsClientOptions>(KnovvuAnalyticsClient.HttpClientName);
         services.TryAddSingleton<KnovvuAnalyticsClient>();
         return services;
     }

@@ -11,6 +11,9 @@ public abstract class OutboundClientOptions : IValidatableObject
     /// <summary>The configuration section the options are bound from, for messages that name the wrong key.</summary>
     protected abstract string Section { get; }
 
+    /// <summary>A request's limit over all its attempts and waits; past it the caller keeps the work for later.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
     /// <summary>One attempt's limit; a slow CA costs a retry, not a stuck job.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -39,6 +42,14 @@ public abstract class OutboundClientOptions : IValidatableObject
     /// <summary>Requests one tenant may have in flight at once.</summary>
     public int ConcurrentRequestsPerTenant { get; set; } = 8;
 
+    /// <summary>
+    /// Whether a 429 holds back all of the tenant's requests until its Retry-After, not only the throttled one's retry.
+    /// Right where the service's 429 means "the whole account is over its budget"; where it throttles single
+    /// requests, the per-tenant rate limiter already bounds the pace, and a tenant-wide pause per 429 only costs
+    /// throughput.
+    /// </summary>
+    public bool PauseTenantOnThrottle { get; set; } = true;
+
     /// <summary>A cached token is replaced this long before it expires.</summary>
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -47,6 +58,7 @@ public abstract class OutboundClientOptions : IValidatableObject
         // Bounds Polly accepts (its circuit breaker wants 2+ calls and periods of 0.5 s or more).
         (bool Wrong, string Member, string Rule)[] checks =
         [
+            (TotalTimeout <= TimeSpan.Zero || TotalTimeout > TimeSpan.FromHours(1), nameof(TotalTimeout), "must be positive (at most 1 hour)"),
             (AttemptTimeout <= TimeSpan.Zero || AttemptTimeout > TimeSpan.FromHours(1), nameof(AttemptTimeout), "must be positive (at most 1 hour)"),
             (MaxRetries is < 0 or > 100, nameof(MaxRetries), "must be between 0 and 100"),
             (RetryBaseDelay <= TimeSpan.Zero, nameof(RetryBaseDelay), "must be positive"),

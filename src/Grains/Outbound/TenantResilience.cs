@@ -1,6 +1,8 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -9,62 +11,57 @@ using Polly.Timeout;
 namespace KnovvuOrleans.Grains.Outbound;
 
 /// <summary>
-/// One resilience pipeline and one rate limiter per tenant: retries with jittered exponential back-off that honour
-/// Retry-After, a circuit breaker and a per-attempt timeout, so one tenant's failing or slow service never opens another
-/// tenant's breaker or uses up its request budget. Each client of an outside service has its own.
+/// The resilience of a client of an outside service, on Microsoft.Extensions.Http.Resilience: one pipeline per tenant
+/// (selected by the tenant a request carries), so one tenant's failing or slow service never opens another tenant's
+/// breaker or uses up its request budget. Outermost first: a total timeout; retries with jittered exponential back-off
+/// that honour Retry-After; the circuit breaker; the tenant's request rate and in-flight limits; the attempt timeout.
+/// Inside each attempt, <see cref="TenantAttemptHandler"/> adds what the library has no strategy for: the bearer
+/// token, renewed once on a 401, and the tenant-wide pause a 429 asks for.
 /// </summary>
-public sealed class TenantResilience(OutboundClientOptions settings, TimeProvider time)
+public static class TenantResilience
 {
-    // A Retry-After is a lower bound: wait a little longer than asked, never shorter.
     private static readonly TimeSpan RetryAfterSlack = TimeSpan.FromMilliseconds(50);
-
-    private readonly ConcurrentDictionary<string, ResiliencePipeline<HttpResponseMessage>> _pipelines = new();
-    private readonly ConcurrentDictionary<string, TenantLimits> _limits = new();
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _pausedUntil = new();
-
-    public ResiliencePipeline<HttpResponseMessage> PipelineFor(string tenantId) => _pipelines.GetOrAdd(tenantId, _ => Build());
-
-    /// <summary>
-    /// Waits for the tenant's turn: a token of its request-rate budget, then one of its in-flight slots, which the
-    /// returned lease gives back when disposed.
-    /// </summary>
-    public async ValueTask<RateLimitLease> AcquireAsync(string tenantId, CancellationToken cancellationToken)
-    {
-        var limits = _limits.GetOrAdd(tenantId, _ => CreateLimits());
-        using (await limits.Rate.AcquireAsync(1, cancellationToken))
-        {
-            return await limits.InFlight.AcquireAsync(1, cancellationToken);
-        }
-    }
-
-    /// <summary>A 429 asks the whole tenant to slow down: no new request of it leaves before the Retry-After.</summary>
-    public void Pause(string tenantId, HttpResponseMessage throttled)
-    {
-        if (RetryAfter(throttled) is { } wait)
-        {
-            var until = time.GetUtcNow() + wait;
-            _pausedUntil.AddOrUpdate(tenantId, until, (_, current) => current > until ? current : until);
-        }
-    }
-
-    public Task WaitWhilePausedAsync(string tenantId, CancellationToken cancellationToken) =>
-        _pausedUntil.TryGetValue(tenantId, out var until) && until - time.GetUtcNow() is { Ticks: > 0 } wait
-            ? Task.Delay(wait, time, cancellationToken)
-            : Task.CompletedTask;
 
     public static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
 
-    private ResiliencePipeline<HttpResponseMessage> Build()
+    /// <summary>
+    /// Registers the named client <paramref name="clientName"/> with its per-tenant pipeline and per-attempt handler,
+    /// and "<paramref name="clientName"/>-token", a plain client for the token requests the handler makes.
+    /// </summary>
+    public static IServiceCollection AddTenantResilientHttpClient<TOptions>(this IServiceCollection services, string clientName)
+        where TOptions : OutboundClientOptions
+    {
+        services.AddHttpClient(TokenClientName(clientName), client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddKeyedSingleton(clientName, (sp, _) =>
+        {
+            var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
+            var time = sp.GetRequiredService<TimeProvider>();
+            return new TenantAttemptState(
+                new TokenCache(time, options.TokenRefreshMargin), options.PauseTenantOnThrottle ? new TenantThrottle(time) : null);
+        });
+        // The pipeline's timeouts govern; HttpClient's own would cut across retries.
+        services.AddHttpClient(clientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("tenant", (pipeline, context) =>
+                Build(pipeline, context, context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value))
+            .SelectPipelineBy(_ => request => TenantRequestOptions.TenantOf(request))
+            .Services.AddHttpClient(clientName)
+            .AddHttpMessageHandler(sp => new TenantAttemptHandler(sp.GetRequiredKeyedService<TenantAttemptState>(clientName)));
+        return services;
+    }
+
+    public static string TokenClientName(string clientName) => clientName + "-token";
+
+    private static void Build(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context, OutboundClientOptions settings)
     {
         var transient = new PredicateBuilder<HttpResponseMessage>()
             .Handle<HttpRequestException>()
             .Handle<TimeoutRejectedException>()
             .HandleResult(response => IsTransient(response.StatusCode));
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        pipeline.AddTimeout(settings.TotalTimeout);
         if (settings.MaxRetries > 0)
         {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            var retry = new HttpRetryStrategyOptions
             {
                 ShouldHandle = transient,
                 MaxRetryAttempts = settings.MaxRetries,
@@ -72,56 +69,48 @@ public sealed class TenantResilience(OutboundClientOptions settings, TimeProvide
                 UseJitter = true,
                 Delay = settings.RetryBaseDelay,
                 MaxDelay = settings.RetryMaxDelay,
-                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result)),
-                OnRetry = args =>
-                {
-                    args.Outcome.Result?.Dispose();
-                    return default;
-                },
-            });
+                ShouldRetryAfterHeader = true,
+            };
+            // The library reads Retry-After; a Retry-After is a lower bound, so wait a little longer, never shorter.
+            var honourRetryAfter = retry.DelayGenerator!;
+            retry.DelayGenerator = async args => await honourRetryAfter(args) is { } delay ? delay + RetryAfterSlack : null;
+            pipeline.AddRetry(retry);
         }
 
-        return builder
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
-            {
-                // A 429 is back-pressure from a healthy service, already honoured by waiting out Retry-After: only
-                // server errors, timeouts and network failures say that it is unwell.
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .Handle<TimeoutRejectedException>()
-                    .HandleResult(response => IsTransient(response.StatusCode) && response.StatusCode != HttpStatusCode.TooManyRequests),
-                FailureRatio = settings.BreakerFailureRatio,
-                MinimumThroughput = settings.BreakerMinimumThroughput,
-                SamplingDuration = settings.BreakerSamplingDuration,
-                BreakDuration = settings.BreakerDuration,
-            })
-            .AddTimeout(settings.AttemptTimeout)
-            .Build();
+        pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+        {
+            // A 429 is back-pressure from a healthy service, honoured by waiting out Retry-After: only server errors,
+            // timeouts and network failures say that it is unwell.
+            ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                .Handle<HttpRequestException>()
+                .Handle<TimeoutRejectedException>()
+                .HandleResult(response => IsTransient(response.StatusCode) && response.StatusCode != HttpStatusCode.TooManyRequests),
+            FailureRatio = settings.BreakerFailureRatio,
+            MinimumThroughput = settings.BreakerMinimumThroughput,
+            SamplingDuration = settings.BreakerSamplingDuration,
+            BreakDuration = settings.BreakerDuration,
+        });
+
+        // One limiter pair per pipeline, and so per tenant: its requests per second, then its requests in flight.
+        var rate = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = settings.RequestsPerSecondPerTenant,
+            TokensPerPeriod = settings.RequestsPerSecondPerTenant,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = int.MaxValue,
+        });
+        var inFlight = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = settings.ConcurrentRequestsPerTenant,
+            QueueLimit = int.MaxValue,
+        });
+        context.OnPipelineDisposed(() =>
+        {
+            rate.Dispose();
+            inFlight.Dispose();
+        });
+        pipeline.AddRateLimiter(rate);
+        pipeline.AddRateLimiter(inFlight);
+        pipeline.AddTimeout(settings.AttemptTimeout);
     }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage? response) => response?.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta + RetryAfterSlack,
-        { Date: { } date } => (date - time.GetUtcNow()) + RetryAfterSlack,
-        _ => null,
-    };
-
-    private TenantLimits CreateLimits()
-    {
-        return new TenantLimits(
-            new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = settings.RequestsPerSecondPerTenant,
-                TokensPerPeriod = settings.RequestsPerSecondPerTenant,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = int.MaxValue,
-            }),
-            new ConcurrencyLimiter(new ConcurrencyLimiterOptions
-            {
-                PermitLimit = settings.ConcurrentRequestsPerTenant,
-                QueueLimit = int.MaxValue,
-            }));
-    }
-
-    private sealed record TenantLimits(RateLimiter Rate, RateLimiter InFlight);
 }

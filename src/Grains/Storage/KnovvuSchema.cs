@@ -58,5 +58,11 @@ internal static class KnovvuSchema
         CREATE INDEX stream_outbox_by_stream ON knovvu.stream_outbox (stream_namespace, stream_key, sequence);
         CREATE INDEX stream_outbox_by_age ON knovvu.stream_outbox (appended_at);
         """,
+        // A conversation CA refused for good waits here, with CA's reason, until its settings change or an operator
+        // offers it again; the CA job's reads skip it.
+        """
+        ALTER TABLE knovvu.conversations ADD COLUMN ca_parked_at timestamptz NULL, ADD COLUMN ca_parked_reason text NULL;
+        CREATE INDEX conversations_ca_parked ON knovvu.conversations (tenant_id, ca_parked_at) WHERE ca_parked_at IS NOT NULL;
+        """,
     ];
 }

@@ -55,6 +55,8 @@ public sealed class VaProjectsGrain([PersistentState("va-projects")] IPersistent
         }
 
         project.KnovvuAnalyticsEnabled = enabled;
+        // A change of the project's settings offers a project CA refused once more.
+        project.CaRefusal = null;
         await state.WriteStateAsync();
         return VaChangeOutcome.Done;
     }
@@ -73,7 +75,7 @@ public sealed class VaProjectsGrain([PersistentState("va-projects")] IPersistent
 
     public Task<VaCaBacklog> GetCaBacklog()
     {
-        var enabled = Projects.Where(p => p.KnovvuAnalyticsEnabled).ToList();
+        var enabled = Projects.Where(p => p.KnovvuAnalyticsEnabled && p.CaRefusal is null).ToList();
         return Task.FromResult(new VaCaBacklog(
             enabled.Select(p => p.Id).ToList(),
             enabled.Where(p => !p.DepartmentAcknowledged).Select(p => new VaPendingDepartment(p.Id, p.Name)).ToList(),
@@ -93,6 +95,36 @@ public sealed class VaProjectsGrain([PersistentState("va-projects")] IPersistent
         }
 
         await state.WriteStateAsync();
+    }
+
+    public Task<VaCaProjects> GetCaProjects()
+    {
+        var enabled = Projects.Where(p => p.KnovvuAnalyticsEnabled).ToList();
+        return Task.FromResult(new VaCaProjects(
+            enabled.Select(p => p.Id).ToList(),
+            enabled.Where(p => p.CaRefusal is null && p.ReadyForChats).Select(p => p.Id).ToList(),
+            enabled.Where(p => p.CaRefusal is not null).Select(p => new VaHeldProject(p.Id, p.CaRefusal!)).ToList()));
+    }
+
+    public async Task HoldForCa(string projectId, string reason)
+    {
+        if (Find(projectId) is { } project)
+        {
+            project.CaRefusal = reason;
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task<int> ReleaseHeldForCa()
+    {
+        var held = Projects.Where(p => p.CaRefusal is not null).ToList();
+        if (held.Count > 0)
+        {
+            held.ForEach(p => p.CaRefusal = null);
+            await state.WriteStateAsync();
+        }
+
+        return held.Count;
     }
 
     private VaProjectEntry? Find(string projectId) => Projects.FirstOrDefault(p => p.Id == projectId);

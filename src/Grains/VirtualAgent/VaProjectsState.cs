@@ -29,6 +29,16 @@ public sealed record VaProjectEntry
 
     [Id(4)]
     public List<VaChannelEntry> Channels { get; init; } = [];
+
+    /// <summary>
+    /// Why CA refused the project's departments and agents for good; while set, the project is held alone (nothing of
+    /// it is sent) until its settings change or an operator offers it again.
+    /// </summary>
+    [Id(5)]
+    public string? CaRefusal { get; set; }
+
+    /// <summary>CA knows the project and all its channels, so its chats can go.</summary>
+    public bool ReadyForChats => DepartmentAcknowledged && Channels.All(c => c.AgentAcknowledged);
 }
 
 [GenerateSerializer, Alias("knovvu.VaChannelEntry")]

@@ -98,17 +98,27 @@ public sealed class VaToCaFlowTests
     }
 
     [Fact]
-    public async Task Each_run_sends_at_most_the_hourly_cap_and_the_overflow_goes_next_time()
+    public async Task Defect3_the_hourly_cap_counts_per_UTC_clock_hour_across_runs_and_the_overflow_waits_for_the_next_hour()
     {
         await using var va = await VaHarness.StartAsync(sessionsPerHourCap: 100);
         await va.ToggleProjectAsync("p1", true);
         await va.PostSessionsAsync(Enumerable.Range(0, 250).Select(i => VaHarness.Session($"cap-{i:D3}", "published", "web")));
+        var hourBefore = DateTime.UtcNow.Hour;
 
-        int[] sent = [(await va.RunSyncAsync())["sessionsSent"]!.GetValue<int>(), (await va.RunSyncAsync())["sessionsSent"]!.GetValue<int>(),
-            (await va.RunSyncAsync())["sessionsSent"]!.GetValue<int>()];
+        // Three runs started by hand in one clock hour share one cap (before the fix each run took a full cap).
+        var runs = new[] { await va.RunSyncAsync(), await va.RunSyncAsync(), await va.RunSyncAsync() };
 
-        Assert.Equal([100, 100, 50], sent);
-        Assert.Equal(250, va.Ca.Received.Chats.Count);
+        if (DateTime.UtcNow.Hour != hourBefore)
+        {
+            // The runs straddled an hour: two hours' caps at most.
+            Assert.InRange(va.Ca.Received.Chats.Count, 100, 200);
+            return;
+        }
+
+        Assert.Equal([100, 0, 0], runs.Select(r => r["sessionsSent"]!.GetValue<int>()));
+        Assert.Equal(100, va.Ca.Received.Chats.Count);
+        Assert.Equal(100, runs[2]["capUsedThisHour"]!.GetValue<int>());
+        Assert.Equal(150, runs[2]["sessionsLeftForNextRun"]!.GetValue<int>());
     }
 
     [Fact]

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KnovvuOrleans.Simulators.Faults;
+using KnovvuOrleans.Simulators.KnovvuAnalytics;
+using KnovvuOrleans.Testing;
+
+namespace KnovvuOrleans.VirtualAgent.Bench;
+
+/// <summary>
+/// Noisy neighbour: tenant B's VA → CA throughput (1,000 sessions, one run, its own healthy CA) alone, and again
+/// while tenant A, with ten times B's sessions, runs against a CA that fails every request. Three rounds of each in
+/// one gateway; one JSON line per figure with the median, and the ratio with A / without A.
+/// </summary>
+internal static class NoisyNeighbourBench
+{
+    private const int SessionsOfB = 1000;
+
+    public static async Task RunAsync()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        await using var healthyCa = await KnovvuAnalyticsSimulator.StartAsync(new() { Clients = [new("b-client", "b-secret", "ca-b")] });
+        await using var failingCa = await KnovvuAnalyticsSimulator.StartAsync(new() { Clients = [new("a-client", "a-secret", "ca-a")] });
+        failingCa.Faults.Add(new FaultRule { Kind = FaultKind.ServerError, Path = "api/chats" });
+        await using var gateway = new BenchGateway(database.ConnectionString).Start();
+        using var http = gateway.CreateClient();
+        var host = await TokenAsync("host-operator", gateway.HostSecret);
+
+        var alone = new List<double>();
+        var withA = new List<double>();
+        for (var round = 0; round < 3; round++)
+        {
+            var b = await TenantAsync($"b-alone-{round}", healthyCa, "b-client", "b-secret", SessionsOfB);
+            alone.Add(await DeliverAsync(b, SessionsOfB));
+
+            var a = await TenantAsync($"a-noisy-{round}", failingCa, "a-client", "a-secret", SessionsOfB * 10);
+            var bBeside = await TenantAsync($"b-beside-{round}", healthyCa, "b-client", "b-secret", SessionsOfB);
+            await SendAsync(HttpMethod.Post, a.Sync, a.Token, null);
+            withA.Add(await DeliverAsync(bBeside, SessionsOfB));
+            var aStatus = await SendAsync(HttpMethod.Get, a.Sync, a.Token, null);
+            if (aStatus["sessionsSent"]!.GetValue<int>() != 0 || failingCa.Received.Chats.Count != 0)
+            {
+                throw new InvalidOperationException("Tenant A's CA was to refuse everything.");
+            }
+        }
+
+        BenchReport.Figure("va_to_ca_tenant_b_alone", "sessions/s",
+            $"tenant B: {SessionsOfB} published sessions, one run of the job, healthy CA simulator, PostgreSQL", [.. alone]);
+        BenchReport.Figure("va_to_ca_tenant_b_beside_failing_a", "sessions/s",
+            $"tenant B as above while tenant A runs {SessionsOfB * 10} sessions against a CA failing every request (503), same gateway", [.. withA]);
+        BenchReport.Ratio("va_to_ca_noisy_neighbour_ratio", BenchReport.Median([.. withA]) / BenchReport.Median([.. alone]),
+            "median B throughput beside failing A / median B throughput alone (1.0 = no effect)");
+
+        async Task<Tenant> TenantAsync(string id, KnovvuAnalyticsSimulator ca, string clientId, string secret, int sessions)
+        {
+            await SendAsync(HttpMethod.Post, "/api/host/tenants", host, new { id, name = id });
+            await SendAsync(HttpMethod.Put, $"/api/host/tenants/{id}/features", host, new
+            {
+                dailyReports = new { enabled = false, retentionMonths = 1 },
+                dataFeeder = new { enabled = false, eventTypes = Array.Empty<string>(), topic = (string?)null },
+                vaToCa = new { sessionsPerHourCap = 100_000 },
+            });
+            var client = await SendAsync(HttpMethod.Post, $"/api/host/tenants/{id}/clients", host, new { name = "bench", scopes = new[] { "tenant_admin", "ingest" } });
+            var token = await TokenAsync(client["clientId"]!.GetValue<string>(), client["clientSecret"]!.GetValue<string>());
+            await SendAsync(HttpMethod.Put, $"/api/tenants/{id}/integrations/knovvu-analytics", token,
+                new { serviceBaseUrl = ca.BaseUrl, tokenEndpoint = ca.TokenEndpoint, clientId, clientSecret = secret, enabled = true });
+            await SendAsync(HttpMethod.Post, $"/api/tenants/{id}/va/projects", token, new { id = "p1", name = "Sales" });
+            await SendAsync(HttpMethod.Post, $"/api/tenants/{id}/va/projects/p1/channels", token, new { id = "web", name = "Web", type = "web" });
+            await SendAsync(HttpMethod.Put, $"/api/tenants/{id}/va/projects/p1/knovvu-analytics", token, new { enabled = true });
+            var start = new DateTimeOffset(2025, 8, 26, 7, 0, 0, TimeSpan.Zero);
+            await Parallel.ForEachAsync(Enumerable.Range(0, sessions).Chunk(500), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (batch, _) =>
+                await SendAsync(HttpMethod.Post, $"/api/tenants/{id}/va/sessions", token, new
+                {
+                    sessions = batch.Select(i => new
+                    {
+                        externalId = $"{id}-{i:D5}",
+                        status = "published",
+                        projectId = "p1",
+                        channelId = "web",
+                        startTime = start.AddSeconds(i),
+                        endTime = start.AddSeconds(i + 30),
+                        messages = new[] { new { time = start.AddSeconds(i), text = "Merhaba", side = "agent" } },
+                        language = "tr-TR",
+                    }),
+                }));
+            return new Tenant(token, $"/api/tenants/{id}/integrations/knovvu-analytics/sync");
+        }
+
+        // From the start of the run to its end: B's sessions per second.
+        async Task<double> DeliverAsync(Tenant tenant, int sessions)
+        {
+            var watch = Stopwatch.StartNew();
+            await SendAsync(HttpMethod.Post, tenant.Sync, tenant.Token, null);
+            JsonNode status = null!;
+            await Eventually.TrueAsync(() =>
+            {
+                status = SendAsync(HttpMethod.Get, tenant.Sync, tenant.Token, null).GetAwaiter().GetResult();
+                return status["runs"]!.GetValue<int>() >= 1 && !status["running"]!.GetValue<bool>();
+            }, "B's run to end", TimeSpan.FromMinutes(5));
+            if (status["sessionsSent"]!.GetValue<int>() != sessions)
+            {
+                throw new InvalidOperationException($"B sent {status["sessionsSent"]} of {sessions}: {status.ToJsonString()}");
+            }
+
+            return sessions / watch.Elapsed.TotalSeconds;
+        }
+
+        async Task<string> TokenAsync(string clientId, string secret)
+        {
+            using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = clientId,
+                ["client_secret"] = secret,
+            }));
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
+        }
+
+        async Task<JsonNode> SendAsync(HttpMethod method, string path, string token, object? body)
+        {
+            using var request = new HttpRequestMessage(method, path);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            if (body is not null)
+            {
+                request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+            }
+
+            using var response = await http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {text}");
+            }
+
+            return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
+        }
+    }
+
+    private sealed record Tenant(string Token, string Sync);
+}
