@@ -29,6 +29,10 @@ internal static class HttpConventions
             json.RespectNullableAnnotations = true;
             json.RespectRequiredConstructorParameters = true;
             json.MaxDepth = 16;
+            // Unknown fields are refused, so a field spelt in another case must be refused too, not matched.
+            json.PropertyNameCaseInsensitive = false;
+            json.Converters.Add(new StrictTimestampJsonConverter());
+            json.Converters.Add(new PlainTextJsonConverter());
         });
         return services;
     }
