@@ -16,4 +16,13 @@ public sealed class GatewayOptions
     /// hold before it is recorded keep its grain state modest.
     /// </summary>
     public long MaxAnalysisBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>The longest request target (path and query as sent); longer is answered 414.</summary>
+    public int MaxRequestTargetLength { get; set; } = 4096;
+
+    /// <summary>The most bytes of request headers (names, values and separators); more is answered 431.</summary>
+    public int MaxRequestHeadersBytes { get; set; } = 16 * 1024;
+
+    /// <summary>The most request headers; more is answered 431.</summary>
+    public int MaxRequestHeaderCount { get; set; } = 64;
 }

@@ -12,8 +12,12 @@ internal static class HttpConventions
         services.AddOptions<GatewayOptions>()
             .BindConfiguration(GatewayOptions.SectionName)
             .Validate(o => o.MaxRequestBodyBytes > 0, "Gateway:MaxRequestBodyBytes must be positive.")
+            .Validate(o => o.MaxRequestTargetLength is > 0 and <= 1024 * 1024, "Gateway:MaxRequestTargetLength must be 1 to 1048576.")
+            .Validate(o => o.MaxRequestHeadersBytes is > 0 and <= 1024 * 1024, "Gateway:MaxRequestHeadersBytes must be 1 to 1048576.")
+            .Validate(o => o.MaxRequestHeaderCount is > 0 and <= 1000, "Gateway:MaxRequestHeaderCount must be 1 to 1000.")
             .ValidateOnStart();
         services.AddProblemDetails();
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>, KestrelBackstop>();
         services.AddSingleton<IConfigureOptions<ProblemDetailsOptions>, DefaultProblemDetails>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures become exceptions so BadRequestExceptionHandler can say what was wrong.
@@ -40,5 +44,6 @@ internal static class HttpConventions
     public static IApplicationBuilder UseGatewayHttp(this IApplicationBuilder app) =>
         app.UseExceptionHandler()
             .UseStatusCodePages()
+            .UseMiddleware<RequestHeadLimitMiddleware>()
             .UseMiddleware<RequestBodyLimitMiddleware>();
 }
