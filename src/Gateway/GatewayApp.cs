@@ -7,6 +7,7 @@ using KnovvuOrleans.Gateway.Health;
 using KnovvuOrleans.Gateway.Http;
 using KnovvuOrleans.Gateway.KnovvuAnalytics;
 using KnovvuOrleans.Gateway.OpenApi;
+using KnovvuOrleans.Gateway.RateLimiting;
 using KnovvuOrleans.Gateway.Tenants;
 using KnovvuOrleans.Gateway.VirtualAgent;
 using KnovvuOrleans.Hosting;
@@ -46,6 +47,7 @@ public static class GatewayApp
 
         builder.Services.AddGatewayHttp();
         builder.Services.AddGatewayAuth();
+        builder.Services.AddGatewayRateLimiting();
         builder.Services.AddGatewayHealthChecks();
         builder.Services.AddOpenApi(openApi =>
         {
@@ -59,6 +61,8 @@ public static class GatewayApp
 
         app.UseGatewayHttp();
         app.UseAuthentication();
+        // After authentication: requests count against the tenant of their token.
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapOpenApi();

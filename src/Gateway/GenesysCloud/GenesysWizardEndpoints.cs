@@ -1,5 +1,6 @@
 using KnovvuOrleans.Gateway.Auth;
 using KnovvuOrleans.Gateway.Http;
+using KnovvuOrleans.Gateway.RateLimiting;
 using KnovvuOrleans.Grains.Abstractions.Clients;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using Orleans;
@@ -16,6 +17,8 @@ internal static class GenesysWizardEndpoints
     public static void MapGenesysWizardEndpoints(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/integrations/genesys/wizard/setup", SetupAsync)
             .AllowAnonymous()
+            .RequireRateLimiting(GatewayRateLimiting.WizardSetupPolicy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -21,4 +21,16 @@ public sealed class GatewayOptions
     /// </summary>
     [Range(typeof(long), "1", "9223372036854775807", ErrorMessage = "Gateway:MaxAnalysisBodyBytes must be positive.")]
     public long MaxAnalysisBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>The longest request target (path and query as sent); longer is answered 414.</summary>
+    [Range(1, 1024 * 1024, ErrorMessage = "Gateway:MaxRequestTargetLength must be 1 to 1048576.")]
+    public int MaxRequestTargetLength { get; set; } = 4096;
+
+    /// <summary>The most bytes of request headers (names, values and separators); more is answered 431.</summary>
+    [Range(1, 1024 * 1024, ErrorMessage = "Gateway:MaxRequestHeadersBytes must be 1 to 1048576.")]
+    public int MaxRequestHeadersBytes { get; set; } = 16 * 1024;
+
+    /// <summary>The most request headers; more is answered 431.</summary>
+    [Range(1, 1000, ErrorMessage = "Gateway:MaxRequestHeaderCount must be 1 to 1000.")]
+    public int MaxRequestHeaderCount { get; set; } = 64;
 }

@@ -12,6 +12,7 @@ internal static class HttpConventions
     {
         services.AddValidatedOptions<GatewayOptions>(GatewayOptions.SectionName);
         services.AddProblemDetails();
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>, KestrelBackstop>();
         services.AddSingleton<IConfigureOptions<ProblemDetailsOptions>, DefaultProblemDetails>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();
@@ -28,6 +29,10 @@ internal static class HttpConventions
             json.RespectNullableAnnotations = true;
             json.RespectRequiredConstructorParameters = true;
             json.MaxDepth = 16;
+            // Unknown fields are refused, so a field spelt in another case must be refused too, not matched.
+            json.PropertyNameCaseInsensitive = false;
+            json.Converters.Add(new StrictTimestampJsonConverter());
+            json.Converters.Add(new PlainTextJsonConverter());
         });
         return services;
     }
@@ -35,5 +40,6 @@ internal static class HttpConventions
     public static IApplicationBuilder UseGatewayHttp(this IApplicationBuilder app) =>
         app.UseExceptionHandler()
             .UseStatusCodePages()
+            .UseMiddleware<RequestHeadLimitMiddleware>()
             .UseMiddleware<RequestBodyLimitMiddleware>();
 }

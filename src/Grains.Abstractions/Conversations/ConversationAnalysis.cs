@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.Abstractions.Validation;
@@ -7,17 +8,18 @@ namespace KnovvuOrleans.Grains.Abstractions.Conversations;
 
 /// <summary>
 /// A conversation's analysis results as the analysis engine posts them: ConversationAnalyzedForDataFeeder's payload
-/// (seed 002) without the external id, which is the route's. Fields are nullable only so that a missing one is named.
+/// (seed 002) without the external id, which is the route's, with seed 002's field names (PascalCase, matched
+/// case-exactly). Fields are nullable only so that a missing one is named.
 /// </summary>
 [GenerateSerializer, Alias("knovvu.ConversationAnalysis")]
 public sealed partial record ConversationAnalysis(
-    IReadOnlyList<DataFeederTranscript>? Transcripts = null,
-    int? AgentTensionRatio = null,
-    int? AgentMonotonicityRatio = null,
-    int? CustomerTensionRatio = null,
-    int? AverageCustomerSentimentScore = null,
-    int? AverageAgentSentimentScore = null,
-    DataFeederAiInsights? AiInsights = null)
+    [property: JsonPropertyName("Transcripts")] IReadOnlyList<DataFeederTranscript>? Transcripts = null,
+    [property: JsonPropertyName("AgentTensionRatio")] int? AgentTensionRatio = null,
+    [property: JsonPropertyName("AgentMonotonicityRatio")] int? AgentMonotonicityRatio = null,
+    [property: JsonPropertyName("CustomerTensionRatio")] int? CustomerTensionRatio = null,
+    [property: JsonPropertyName("AverageCustomerSentimentScore")] int? AverageCustomerSentimentScore = null,
+    [property: JsonPropertyName("AverageAgentSentimentScore")] int? AverageAgentSentimentScore = null,
+    [property: JsonPropertyName("AiInsights")] DataFeederAiInsights? AiInsights = null)
 {
     public const int MaxTranscripts = 2_000;
 
@@ -30,22 +32,22 @@ public sealed partial record ConversationAnalysis(
         var errors = new ValidationErrors();
         if (Transcripts is null || Transcripts.Count > MaxTranscripts)
         {
-            errors.Add("transcripts", $"transcripts is required, with at most {MaxTranscripts} segments (it may be empty).");
+            errors.Add("Transcripts", $"transcripts is required, with at most {MaxTranscripts} segments (it may be empty).");
         }
         else
         {
             for (var i = 0; i < Transcripts.Count; i++)
             {
-                ValidateTranscript(errors, $"transcripts[{i}]", Transcripts[i]);
+                ValidateTranscript(errors, $"Transcripts[{i}]", Transcripts[i]);
             }
         }
 
-        Ratio(errors, "agentTensionRatio", AgentTensionRatio);
-        Ratio(errors, "agentMonotonicityRatio", AgentMonotonicityRatio);
-        Ratio(errors, "customerTensionRatio", CustomerTensionRatio);
+        Ratio(errors, "AgentTensionRatio", AgentTensionRatio);
+        Ratio(errors, "AgentMonotonicityRatio", AgentMonotonicityRatio);
+        Ratio(errors, "CustomerTensionRatio", CustomerTensionRatio);
         // The seed gives no range for the sentiment scores: only their presence is checked.
-        Required(errors, "averageCustomerSentimentScore", AverageCustomerSentimentScore);
-        Required(errors, "averageAgentSentimentScore", AverageAgentSentimentScore);
+        Required(errors, "AverageCustomerSentimentScore", AverageCustomerSentimentScore);
+        Required(errors, "AverageAgentSentimentScore", AverageAgentSentimentScore);
         if (AiInsights is not null)
         {
             ValidateInsights(errors, AiInsights);
@@ -64,22 +66,22 @@ public sealed partial record ConversationAnalysis(
 
         if (segment.Channel is not (DataFeederTranscript.AgentChannel or DataFeederTranscript.CustomerChannel))
         {
-            errors.Add($"{field}.channel", "channel must be 1 (agent) or 2 (customer).");
+            errors.Add($"{field}.Channel", "channel must be 1 (agent) or 2 (customer).");
         }
 
         if (segment.Text is null || segment.Text.Length > MaxTextLength)
         {
-            errors.Add($"{field}.text", $"text is required, at most {MaxTextLength} characters.");
+            errors.Add($"{field}.Text", $"text is required, at most {MaxTextLength} characters.");
         }
 
         if (segment.Times is null || segment.Times.Length > MaxTextLength || !(segment.Times.Length == 0 || TimesPattern().IsMatch(segment.Times)))
         {
-            errors.Add($"{field}.times", "times must be word timings \"start end;start end\" in milliseconds.");
+            errors.Add($"{field}.Times", "times must be word timings \"start end;start end\" in milliseconds.");
         }
 
         if (segment.StartTime < 0 || segment.EndTime < segment.StartTime)
         {
-            errors.Add($"{field}.endTime", "startTime must be at least 0 and endTime not before startTime (milliseconds).");
+            errors.Add($"{field}.EndTime", "startTime must be at least 0 and endTime not before startTime (milliseconds).");
         }
     }
 
@@ -94,7 +96,7 @@ public sealed partial record ConversationAnalysis(
         {
             if (value is null || value.Length > MaxInsightLength)
             {
-                errors.Add($"aiInsights.{name}", $"{name} is required, at most {MaxInsightLength} characters.");
+                errors.Add($"AiInsights.{name}", $"{name} is required, at most {MaxInsightLength} characters.");
             }
         }
     }

@@ -20,9 +20,10 @@ public sealed record GenesysInstallation(
     Uri? ApiBaseUrl = null,
     Uri? LoginBaseUrl = null)
 {
-    public Uri ResolvedApiBaseUrl => ApiBaseUrl ?? new Uri($"https://api.{Region}/");
+    // Methods, not properties: a derived property would appear in the request schema and be ignored by the reader.
+    public Uri ResolvedApiBaseUrl() => ApiBaseUrl ?? new Uri($"https://api.{Region}/");
 
-    public Uri ResolvedLoginBaseUrl => LoginBaseUrl ?? new Uri($"https://login.{Region}/");
+    public Uri ResolvedLoginBaseUrl() => LoginBaseUrl ?? new Uri($"https://login.{Region}/");
 
     public ValidationErrors Validate()
     {
@@ -39,10 +40,14 @@ public sealed record GenesysInstallation(
         DisplayName.Validate(errors, "groupId", GroupId, 200);
         if (ApiBaseUrl is null || LoginBaseUrl is null)
         {
-            if (string.IsNullOrWhiteSpace(Region) || Region.Length > 100 || !Region.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-'))
+            if (!GenesysRegions.IsKnown(Region))
             {
-                errors.Add("region", "region is required (e.g. mypurecloud.com) unless apiBaseUrl and loginBaseUrl are given.");
+                errors.Add("region", $"region must be one of Genesys Cloud's regions ({string.Join(", ", GenesysRegions.Domains)}) unless apiBaseUrl and loginBaseUrl are given.");
             }
+        }
+        else if (Region is not null)
+        {
+            errors.Add("region", "region must be left out when apiBaseUrl and loginBaseUrl are given: it would not be used.");
         }
 
         if (ApiBaseUrl is not null)
@@ -54,12 +59,12 @@ public sealed record GenesysInstallation(
         {
             ServiceUrl.Validate(errors, "loginBaseUrl", LoginBaseUrl);
         }
+
         return errors;
     }
 
-
     /// <summary>The secret masked, so the installation can be logged or echoed.</summary>
-    public override string ToString() => $"Genesys installation {{ org {OrgId}, client {ClientId}, group {GroupId}, {ResolvedApiBaseUrl} }}";
+    public override string ToString() => $"Genesys installation {{ org {OrgId}, client {ClientId}, group {GroupId}, {ResolvedApiBaseUrl()} }}";
 }
 
 /// <summary>The settings as read back: never the secret, only whether one is stored.</summary>

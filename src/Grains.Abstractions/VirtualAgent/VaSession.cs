@@ -67,7 +67,11 @@ public sealed partial record VaSession
     [Id(15)]
     public int? ReleasingParty { get; init; }
 
-    public bool IsPublished => Status == VaSessionStatus.Published;
+    /// <summary>
+    /// A method, not a property: as a property it was written into the JSON contract, so the request schema offered an
+    /// isPublished that the reader then ignored (even [JsonIgnore] lets the reader skip it silently).
+    /// </summary>
+    public bool IsPublished() => Status == VaSessionStatus.Published;
 
     public void Validate(ValidationErrors errors, string prefix)
     {

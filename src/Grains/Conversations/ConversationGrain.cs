@@ -39,7 +39,7 @@ public sealed class ConversationGrain(
         return RecordAsync(
             new ConversationRecord(tenantId, externalId, ConversationRecord.VirtualAgentSource, session.Status, session.ProjectId,
                 session.ChannelId, isCall, session.StartTime, session.EndTime, JsonSerializer.Serialize(session, Json)),
-            session.IsPublished,
+            session.IsPublished(),
             number => Summary(tenantId, session, isCall, number));
     }
 

@@ -48,8 +48,8 @@ public sealed class GenesysIntegrationGrain(
             ClientId = installation.ClientId,
             ProtectedClientSecret = secrets.Protect(installation.ClientSecret),
             GroupId = installation.GroupId,
-            ApiBaseUrl = installation.ResolvedApiBaseUrl,
-            LoginBaseUrl = installation.ResolvedLoginBaseUrl,
+            ApiBaseUrl = installation.ResolvedApiBaseUrl(),
+            LoginBaseUrl = installation.ResolvedLoginBaseUrl(),
             // A reinstall keeps the shards, so the sync below changes only what differs.
             Shards = kept?.Shards ?? [],
             AgentsInCa = kept?.AgentsInCa ?? new Dictionary<string, GenesysAgentInCa>(),
