@@ -58,5 +58,23 @@ internal static class KnovvuSchema
         CREATE INDEX stream_outbox_by_stream ON knovvu.stream_outbox (stream_namespace, stream_key, sequence);
         CREATE INDEX stream_outbox_by_age ON knovvu.stream_outbox (appended_at);
         """,
+        // Every Data Feeder event a conversation raised or received (Created with its metadata, analysis and category
+        // results), kept with the conversation so that a replay rebuilds the same messages under the same event ids.
+        // held: a result that arrived before its conversation was recorded; expired_at: a held result that waited too long.
+        """
+        CREATE TABLE knovvu.kept_events (
+            sequence bigserial NOT NULL,
+            tenant_id text NOT NULL,
+            external_id text NOT NULL,
+            event_id uuid PRIMARY KEY,
+            event_type text NOT NULL,
+            raised_at timestamptz NOT NULL,
+            payload text NOT NULL,
+            held boolean NOT NULL,
+            expired_at timestamptz NULL);
+        CREATE INDEX kept_events_by_conversation ON knovvu.kept_events (tenant_id, external_id, sequence);
+        CREATE INDEX kept_events_held ON knovvu.kept_events (raised_at) WHERE held AND expired_at IS NULL;
+        CREATE INDEX kept_events_held_by_tenant ON knovvu.kept_events (tenant_id) WHERE held;
+        """,
     ];
 }
