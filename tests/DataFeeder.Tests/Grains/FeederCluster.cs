@@ -60,17 +60,23 @@ internal sealed class FeederCluster : IAsyncDisposable
         });
     }
 
-    public Task<IngestOutcome> IngestAsync(string tenantId, string externalId, bool isCall = false) =>
-        Conversation(tenantId, externalId).IngestVaSession(new VaSession
+    /// <param name="start">The conversation's start time (a fixed one by default).</param>
+    /// <param name="status">A <see cref="VaSessionStatus"/>; published by default.</param>
+    public Task<IngestOutcome> IngestAsync(
+        string tenantId, string externalId, bool isCall = false, DateTimeOffset? start = null, string status = VaSessionStatus.Published)
+    {
+        var startTime = start ?? Start;
+        return Conversation(tenantId, externalId).IngestVaSession(new VaSession
         {
             ExternalId = externalId,
-            Status = VaSessionStatus.Published,
+            Status = status,
             ProjectId = "p1",
             ChannelId = isCall ? "ivr" : "web",
-            StartTime = Start,
-            EndTime = Start.AddSeconds(5),
-            Messages = [new VaMessage(Start, "Merhaba", VaMessage.AgentSide)],
+            StartTime = startTime,
+            EndTime = startTime.AddSeconds(5),
+            Messages = [new VaMessage(startTime, "Merhaba", VaMessage.AgentSide)],
         }, isCall);
+    }
 
     public Task<RaiseOutcome> PostAnalysisAsync(string tenantId, string externalId) =>
         Conversation(tenantId, externalId).PostAnalysis(new ConversationAnalysis(

@@ -1,0 +1,15 @@
+using Orleans;
+
+namespace KnovvuOrleans.Grains.Abstractions.DataFeeder.Replay;
+
+/// <summary>
+/// What a replay sends again: the tenant's published conversations that started in [<see cref="From"/>, <see cref="To"/>)
+/// (UTC), the events of <see cref="EventTypes"/>, to <see cref="Topic"/> (a topic of the tenant). The gateway checks the
+/// range against the tenant's retention and the clock before a job is made.
+/// </summary>
+[GenerateSerializer, Alias("knovvu.ReplayRequest")]
+public sealed record ReplayRequest(
+    [property: Id(0)] DateTimeOffset From,
+    [property: Id(1)] DateTimeOffset To,
+    [property: Id(2)] IReadOnlyList<string> EventTypes,
+    [property: Id(3)] string Topic);
