@@ -14,7 +14,7 @@ namespace KnovvuOrleans.DataFeeder.Tests.Grains;
 /// The product's silos on an Orleans test cluster with real PostgreSQL and a Kafka connector to the given endpoint: tenants
 /// with the Data Feeder on (all event types, a topic each), conversations ingested and results posted through grains.
 /// </summary>
-internal sealed class FeederCluster : IAsyncDisposable
+public sealed class FeederCluster : IAsyncDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 22, 8, 31, 59, TimeSpan.Zero);
 
