@@ -24,6 +24,7 @@ public sealed class HeldResultsExpiryGrain(IKeptEventStore kept, IOptions<HeldRe
         var expired = await kept.ExpireUnrecordedAsync(DateTimeOffset.UtcNow - options.Value.Expiry, CancellationToken.None);
         if (expired > 0)
         {
+            DataFeederMetrics.ExpiredHeldResults.Add(expired);
             logger.LogInformation("Held Data Feeder results expired: {Count} (conversations not recorded within {Expiry})",
                 expired, options.Value.Expiry);
         }

@@ -33,6 +33,9 @@ public sealed class DataFeederReplayGrain(
     private IGrainTimer? _next;
     private int _failures;
 
+    // Whether this activation counts in DataFeederMetrics.RunningReplays.
+    private bool _counted;
+
     private string TenantId => TenantKey.TenantOf(this.GetPrimaryKeyString());
 
     private string JobId => TenantKey.RestOf(this.GetPrimaryKeyString());
@@ -41,9 +44,16 @@ public sealed class DataFeederReplayGrain(
     {
         if (state.State.Job is { State: ReplayStates.Running })
         {
+            Count(running: true);
             Schedule(TimeSpan.Zero);
         }
 
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        Count(running: false);
         return Task.CompletedTask;
     }
 
@@ -69,6 +79,7 @@ public sealed class DataFeederReplayGrain(
         };
         state.State = new DataFeederReplayState { Job = job };
         await state.WriteStateAsync();
+        Count(running: true);
         logger.LogInformation("Replay {Job} of {Tenant} started: {Conversations} conversations, {Events} events",
             JobId, TenantId, totals.Conversations, totals.Events);
         Schedule(TimeSpan.Zero);
@@ -143,6 +154,7 @@ public sealed class DataFeederReplayGrain(
                 Job = job with { ConversationsDone = job.ConversationsDone + page.Count, EventsDone = job.EventsDone + records.Count },
             };
             await state.WriteStateAsync();
+            DataFeederMetrics.ReplayedEvents.Add(records.Count, new KeyValuePair<string, object?>("tenant", TenantId));
             _failures = 0;
             var pace = TimeSpan.FromSeconds(records.Count / (double)settings.EventsPerSecond) - Stopwatch.GetElapsedTime(started);
             Schedule(pace > TimeSpan.Zero ? pace : TimeSpan.Zero);
@@ -189,6 +201,7 @@ public sealed class DataFeederReplayGrain(
         _next = null;
         state.State = state.State with { Job = state.State.Job! with { State = finalState, FinishedAt = DateTimeOffset.UtcNow } };
         await state.WriteStateAsync();
+        Count(running: false);
         await UnregisterResumeReminderAsync();
         logger.LogInformation("Replay {Job} of {Tenant} {State}: {Events} events of {Conversations} conversations sent",
             JobId, TenantId, finalState, state.State.Job.EventsDone, state.State.Job.ConversationsDone);
@@ -199,6 +212,15 @@ public sealed class DataFeederReplayGrain(
         if (await this.GetReminder(ResumeReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private void Count(bool running)
+    {
+        if (_counted != running)
+        {
+            _counted = running;
+            DataFeederMetrics.RunningReplays.Add(running ? 1 : -1);
         }
     }
 
