@@ -6,7 +6,10 @@ namespace KnovvuOrleans.Grains.Abstractions.DataFeeder.Replay;
 [Alias("knovvu.IDataFeederReplaysGrain")]
 public interface IDataFeederReplaysGrain : IGrainWithStringKey
 {
-    /// <summary>Starts a job; null when one of the tenant's jobs is still running.</summary>
+    /// <summary>
+    /// Starts a job; null when one of the tenant's jobs is still running. A request that breaks
+    /// <see cref="ReplayRequest.Validate"/> throws <see cref="Validation.InvalidSettingsException"/> and starts nothing.
+    /// </summary>
     [Alias("Create")]
     Task<ReplayJob?> Create(ReplayRequest request);
 

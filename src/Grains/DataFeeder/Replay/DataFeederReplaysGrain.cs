@@ -13,6 +13,7 @@ public sealed class DataFeederReplaysGrain([PersistentState("replays")] IPersist
 
     public async Task<ReplayJob?> Create(ReplayRequest request)
     {
+        request.Validate().ThrowIfAny();
         if ((await List()).Any(j => j.State == ReplayStates.Running))
         {
             return null;
