@@ -25,9 +25,9 @@ internal static class GrainPathBench
     private const int Tenants = 4;
     private const int ConversationsPerTenant = 1_000;
     private const int LatencyEvents = 1_000;
-    private const int LatencyRatePerSecond = 200;
+    internal const int LatencyRatePerSecond = 200;
 
-    private static readonly DateTimeOffset Start = new(2026, 1, 22, 8, 31, 59, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Start = new(2026, 1, 22, 8, 31, 59, TimeSpan.Zero);
 
     public static async Task RunAsync(string bootstrap, MockKafkaCluster? mock, string broker, double rawThroughput, IProducer<string, byte[]> raw)
     {
@@ -116,7 +116,7 @@ internal static class GrainPathBench
         BenchReport.Ratio("datafeeder_latency_p99_vs_raw_producer", BenchReport.Median(p99) / BenchReport.Median(rawP99), "median p99 / median p99, same run");
     }
 
-    private static async Task<List<string>> AddTenantsAsync(IGrainFactory grains, MockKafkaCluster? mock, string prefix, int count)
+    internal static async Task<List<string>> AddTenantsAsync(IGrainFactory grains, MockKafkaCluster? mock, string prefix, int count)
     {
         var tenants = new List<string>();
         for (var i = 0; i < count; i++)
@@ -135,7 +135,7 @@ internal static class GrainPathBench
         return tenants;
     }
 
-    private static Task<IngestOutcome> IngestAsync(IGrainFactory grains, string tenant, string externalId) =>
+    internal static Task<IngestOutcome> IngestAsync(IGrainFactory grains, string tenant, string externalId) =>
         grains.GetGrain<IConversationGrain>(ConversationKey.For(tenant, externalId)).IngestVaSession(new VaSession
         {
             ExternalId = externalId,
@@ -148,7 +148,7 @@ internal static class GrainPathBench
         }, isCall: true);
 
     /// <summary>Starts one action per id at the steady rate and waits for all; returns when each was started.</summary>
-    private static async Task<Dictionary<string, long>> AtSteadyRateAsync(IReadOnlyList<string> ids, Func<string, Task> action)
+    internal static async Task<Dictionary<string, long>> AtSteadyRateAsync(IReadOnlyList<string> ids, Func<string, Task> action)
     {
         var started = new Dictionary<string, long>();
         var tasks = new List<Task>();

@@ -7,7 +7,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 // Data Feeder benchmark: events/s through KafkaDataFeederConnector and through a raw Confluent.Kafka producer with the
-// same configuration, on the same broker in the same run, and their ratio; then the whole grain path (GrainPathBench).
+// same configuration, on the same broker in the same run, and their ratio; then the whole grain path (GrainPathBench);
+// then another tenant's live latency with and without a replay running (ReplayLiveBench). The argument "replay" runs
+// only ReplayLiveBench.
 // Each figure the median of 3 runs, one JSON line each. The broker is KNOVVU_TEST_KAFKA when set (scripts/services.sh
 // up), else a mock cluster in this process; the grain path runs on a one-silo Orleans test cluster on KNOVVU_TEST_POSTGRES.
 const int Runs = 3;
@@ -30,6 +32,12 @@ var workload = $"{Events} events of {records[0].Body.Length} bytes, {Conversatio
 
 using var connector = new KafkaDataFeederConnector(Options.Create(options), NullLogger<KafkaDataFeederConnector>.Instance);
 using var raw = new ProducerBuilder<string, byte[]>(KafkaDataFeederProducerConfig.Create(options)).Build();
+if (args is ["replay"])
+{
+    await ReplayLiveBench.RunAsync(bootstrap, mock, broker);
+    return;
+}
+
 var connectorRuns = await MeasureAsync(topic => batch => connector.PublishAsync(new DataFeederDestination(topic), batch, CancellationToken.None));
 var rawRuns = await MeasureAsync(topic => batch => Task.WhenAll(batch.Select(r => raw.ProduceAsync(topic, new Message<string, byte[]> { Key = r.Key, Value = r.Body }))));
 
@@ -37,6 +45,7 @@ BenchReport.Figure("datafeeder_connector_throughput", "events/s", workload + ", 
 BenchReport.Figure("kafka_raw_producer_throughput", "events/s", workload + ", ProduceAsync per event and Task.WhenAll per batch, no headers", rawRuns);
 BenchReport.Ratio("datafeeder_connector_vs_raw_producer", BenchReport.Median(connectorRuns) / BenchReport.Median(rawRuns), "median / median, same broker, same run");
 await GrainPathBench.RunAsync(bootstrap, mock, broker, BenchReport.Median(rawRuns), raw);
+await ReplayLiveBench.RunAsync(bootstrap, mock, broker);
 
 // Each publisher awaits its batches in turn, as a relay does; the batches are cut once, outside the timing.
 static Task PublishAllAsync(DataFeederRecord[][][] batchesByPublisher, Func<DataFeederRecord[], Task> publish) =>

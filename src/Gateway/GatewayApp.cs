@@ -2,6 +2,7 @@ using KnovvuOrleans.Gateway.Auth;
 using KnovvuOrleans.Gateway.Clients;
 using KnovvuOrleans.Gateway.Conversations;
 using KnovvuOrleans.Gateway.DailyReports;
+using KnovvuOrleans.Gateway.DataFeeder;
 using KnovvuOrleans.Gateway.GenesysCloud;
 using KnovvuOrleans.Gateway.Health;
 using KnovvuOrleans.Gateway.Http;
@@ -76,6 +77,7 @@ public static class GatewayApp
         app.MapGenesysIntegrationEndpoints();
         app.MapVaEndpoints();
         app.MapConversationResultEndpoints();
+        app.MapDataFeederEndpoints();
         app.MapDailyReportEndpoints();
 
         if (hostsSilo)

@@ -1,4 +1,5 @@
 using KnovvuOrleans.Grains.DailyReports;
+using KnovvuOrleans.Grains.DataFeeder;
 using KnovvuOrleans.Grains.GenesysCloud;
 using KnovvuOrleans.Grains.KnovvuAnalytics;
 using KnovvuOrleans.Grains.ObjectStorage;
@@ -32,6 +33,15 @@ public static class KnovvuGrainServiceCollectionExtensions
         services.AddValidatedOptions<DailyReportOptions>(DailyReportOptions.SectionName);
         services.AddSingleton<DailyReportBuilder>();
         services.AddSingleton<DailyReportRetention>();
+        services.AddOptions<HeldResultsOptions>().BindConfiguration(HeldResultsOptions.SectionName)
+            .Validate(o => o.Expiry > TimeSpan.Zero && o.SweepPeriod > TimeSpan.Zero,
+                $"{HeldResultsOptions.SectionName}: Expiry and SweepPeriod must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<DataFeederReplayOptions>().BindConfiguration(DataFeederReplayOptions.SectionName)
+            .Validate(o => o.EventsPerSecond > 0 && o.ConversationsPerStep > 0 && o.LiveBacklogLimit > 0 && o.LivePause > TimeSpan.Zero
+                           && o.RetryBaseDelay > TimeSpan.Zero && o.RetryMaxDelay >= o.RetryBaseDelay && o.ResumePeriod > TimeSpan.Zero,
+                $"{DataFeederReplayOptions.SectionName}: rates, sizes and delays must be positive, RetryMaxDelay at least RetryBaseDelay.")
+            .ValidateOnStart();
         services.AddDurableStreams();
         return services;
     }

@@ -54,6 +54,8 @@ public static class KnovvuSilo
         silo.AddMemoryGrainStorage("PubSubStore");
         silo.AddStartupTask((services, _) =>
             services.GetRequiredService<IGrainFactory>().GetGrain<IOutboxRedeliveryGrain>(IOutboxRedeliveryGrain.Key).Start());
+        silo.AddStartupTask((services, _) =>
+            services.GetRequiredService<IGrainFactory>().GetGrain<IHeldResultsExpiryGrain>(IHeldResultsExpiryGrain.Key).Start());
         silo.AddDashboard();
         KeepCallResultsOutOfLogs(silo.Services);
 

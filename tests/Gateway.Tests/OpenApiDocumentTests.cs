@@ -19,7 +19,7 @@ public sealed class OpenApiDocumentTests(GatewayFixture fixture) : IClassFixture
         ["GET /api/host/tenants/{tenantId}"] = ["200", "400", "401", "403", "404"],
         ["PUT /api/host/tenants/{tenantId}"] = ["200", "400", "401", "403", "404", "413", "415"],
         ["GET /api/host/tenants/{tenantId}/features"] = ["200", "400", "401", "403", "404"],
-        ["PUT /api/host/tenants/{tenantId}/features"] = ["200", "400", "401", "403", "404", "413", "415"],
+        ["PUT /api/host/tenants/{tenantId}/features"] = ["200", "400", "401", "403", "404", "409", "413", "415"],
         ["POST /api/host/tenants/{tenantId}/clients"] = ["201", "400", "401", "403", "404", "413", "415"],
         ["GET /api/host/tenants/{tenantId}/clients"] = ["200", "400", "401", "403", "404"],
         ["GET /api/tenants/{tenantId}/profile"] = ["200", "401", "403", "404"],
@@ -40,6 +40,12 @@ public sealed class OpenApiDocumentTests(GatewayFixture fixture) : IClassFixture
         ["POST /api/tenants/{tenantId}/va/sessions"] = ["200", "400", "401", "403", "413", "415", "422", "503"],
         ["POST /api/tenants/{tenantId}/conversations/{externalId}/analysis"] = ["202", "400", "401", "403", "409", "413", "415"],
         ["POST /api/tenants/{tenantId}/conversations/{externalId}/categories"] = ["202", "400", "401", "403", "409", "413", "415"],
+        ["POST /api/tenants/{tenantId}/datafeeder/replays"] = ["202", "400", "401", "403", "404", "409", "413", "415"],
+        ["GET /api/tenants/{tenantId}/datafeeder/replays"] = ["200", "401", "403", "404"],
+        ["GET /api/tenants/{tenantId}/datafeeder/replays/{replayId}"] = ["200", "400", "401", "403", "404"],
+        ["DELETE /api/tenants/{tenantId}/datafeeder/replays/{replayId}"] = ["200", "400", "401", "403", "404"],
+        ["GET /api/tenants/{tenantId}/datafeeder/status"] = ["200", "401", "403", "404"],
+        ["GET /api/host/datafeeder/replays"] = ["200", "401", "403"],
         ["GET /api/external/conversations/daily-report/{utcDay}/{utcHour}"] = ["200", "400", "401", "403", "404"],
     };
 

@@ -25,7 +25,7 @@ public sealed class RouteErrorMatrixTests(GatewayFixture fixture) : IClassFixtur
 
         public string Path(string tenantId) =>
             Template.Replace("{tenantId}", tenantId, StringComparison.Ordinal).Replace("{projectId}", "matrix-project", StringComparison.Ordinal)
-                .Replace("{externalId}", "matrix-1", StringComparison.Ordinal)
+                .Replace("{externalId}", "matrix-1", StringComparison.Ordinal).Replace("{replayId}", "0123456789abcdef0123456789abcdef", StringComparison.Ordinal)
                 .Replace("{utcDay}", "2025-01-15", StringComparison.Ordinal).Replace("{utcHour}", "7", StringComparison.Ordinal);
     }
 
@@ -56,6 +56,12 @@ public sealed class RouteErrorMatrixTests(GatewayFixture fixture) : IClassFixtur
         ["record VA sessions"] = new("POST", "/api/tenants/{tenantId}/va/sessions", Bodies.VaSessions, ClientScopes.Ingest),
         ["post analysis"] = new("POST", "/api/tenants/{tenantId}/conversations/{externalId}/analysis", Bodies.Analysis, ClientScopes.Ingest),
         ["post category match"] = new("POST", "/api/tenants/{tenantId}/conversations/{externalId}/categories", Bodies.Category, ClientScopes.Ingest),
+        ["start replay"] = new("POST", "/api/tenants/{tenantId}/datafeeder/replays", Bodies.Replay, ClientScopes.TenantAdmin),
+        ["list replays"] = new("GET", "/api/tenants/{tenantId}/datafeeder/replays", null, ClientScopes.TenantAdmin),
+        ["read replay"] = new("GET", "/api/tenants/{tenantId}/datafeeder/replays/{replayId}", null, ClientScopes.TenantAdmin),
+        ["cancel replay"] = new("DELETE", "/api/tenants/{tenantId}/datafeeder/replays/{replayId}", null, ClientScopes.TenantAdmin),
+        ["Data Feeder status"] = new("GET", "/api/tenants/{tenantId}/datafeeder/status", null, ClientScopes.TenantAdmin),
+        ["list all replays"] = new("GET", "/api/host/datafeeder/replays", null),
         ["daily report"] = new("GET", "/api/external/conversations/daily-report/{utcDay}/{utcHour}", null, ClientScopes.DataServiceExternal),
     };
 

@@ -56,12 +56,14 @@ internal static class ConversationResultEndpoints
             RaiseOutcome.Published => TypedResults.Accepted((string?)null, new ConversationResultAccepted("published")),
             RaiseOutcome.Held => TypedResults.Accepted((string?)null, new ConversationResultAccepted("held")),
             RaiseOutcome.NotWanted => TypedResults.Accepted((string?)null, new ConversationResultAccepted("not-sent")),
+            RaiseOutcome.NotPublished => TypedResults.Accepted((string?)null, new ConversationResultAccepted("not-published")),
             _ => Problems.Conflict("This conversation is not recorded yet and holds the most results it can keep until it is; record it first."),
         };
 }
 
 /// <summary>
 /// The answer to a posted result: <c>published</c> (on its way to the Data Feeder), <c>held</c> (sent after the
-/// conversation is recorded) or <c>not-sent</c> (the tenant's Data Feeder is off or does not send this event type).
+/// conversation is recorded, unless it expires first), <c>not-sent</c> (the tenant's Data Feeder is off or does not send
+/// this event type) or <c>not-published</c> (the conversation is a draft or test session, whose events are never sent).
 /// </summary>
 public sealed record ConversationResultAccepted(string Outcome);

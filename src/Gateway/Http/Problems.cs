@@ -16,6 +16,13 @@ internal static class Problems
     public static Results<Ok<T>, ProblemHttpResult> OkOrUnknownTenant<T>(T? value, string tenantId) where T : class =>
         value is null ? UnknownTenant(tenantId) : TypedResults.Ok(value);
 
+    /// <summary>409: a Data Feeder topic of another tenant (the field named in the problem's <c>field</c> extension).</summary>
+    public static ProblemHttpResult TopicTaken(string field, string topic) =>
+        TypedResults.Problem(
+            $"{field}: topic '{topic}' belongs to another tenant; a topic belongs to the first tenant that claims it (names differing only in case or in '.' against '_' are the same topic).",
+            statusCode: StatusCodes.Status409Conflict, title: "Topic belongs to another tenant",
+            extensions: new Dictionary<string, object?> { ["field"] = field });
+
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
 }

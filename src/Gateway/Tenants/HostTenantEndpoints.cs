@@ -1,5 +1,6 @@
 using KnovvuOrleans.Gateway.Auth;
 using KnovvuOrleans.Gateway.Http;
+using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,8 +26,9 @@ internal static class HostTenantEndpoints
         tenant.MapGet("", GetAsync).WithSummary("Reads a tenant's profile.");
         tenant.MapPut("", RenameAsync).ProducesBodyProblems().WithSummary("Renames a tenant.");
         tenant.MapGet("/features", GetFeaturesAsync).WithSummary("Reads a tenant's feature settings.");
-        tenant.MapPut("/features", UpdateFeaturesAsync).ProducesBodyProblems()
-            .WithSummary("Replaces a tenant's feature settings: daily reports, Data Feeder, VA → CA cap.");
+        tenant.MapPut("/features", UpdateFeaturesAsync).ProducesBodyProblems().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Replaces a tenant's feature settings: daily reports, Data Feeder, VA → CA cap.")
+            .WithDescription("409 when dataFeeder.topic belongs to another tenant (docs/datafeeder-topics.md).");
     }
 
     private static async Task<Results<Created<TenantProfile>, ValidationProblem, ProblemHttpResult>> CreateAsync(
@@ -76,8 +78,15 @@ internal static class HostTenantEndpoints
             return Problems.Invalid(errors);
         }
 
-        return await cluster.GetGrain<ITenantGrain>(tenantId).UpdateFeatures(features) is { } updated
-            ? TypedResults.Ok(updated)
-            : Problems.UnknownTenant(tenantId);
+        try
+        {
+            return await cluster.GetGrain<ITenantGrain>(tenantId).UpdateFeatures(features) is { } updated
+                ? TypedResults.Ok(updated)
+                : Problems.UnknownTenant(tenantId);
+        }
+        catch (TopicTakenException taken)
+        {
+            return Problems.TopicTaken("dataFeeder.topic", taken.Topic);
+        }
     }
 }

@@ -25,7 +25,8 @@ public interface IConversationGrain : IGrainWithStringKey
 
     /// <summary>
     /// Raises ConversationAnalyzedForDataFeeder; before the conversation is recorded the event is held and follows
-    /// its ConversationCreatedForDataFeeder. The analysis must be valid (<see cref="ConversationAnalysis.Validate"/>).
+    /// its ConversationCreatedForDataFeeder (or expires, if the conversation is not recorded in time). Nothing is sent for
+    /// a conversation that is never published. The analysis must be valid (<see cref="ConversationAnalysis.Validate"/>).
     /// </summary>
     [Alias("PostAnalysis")]
     Task<RaiseOutcome> PostAnalysis(ConversationAnalysis analysis);
@@ -57,6 +58,9 @@ public enum RaiseOutcome
 
     /// <summary>Refused: the conversation is not recorded and holds <c>ConversationGrain.MaxHeldEvents</c> already.</summary>
     HoldFull,
+
+    /// <summary>The conversation was recorded as one that is never published (a draft or test session): kept, never sent.</summary>
+    NotPublished,
 }
 
 /// <summary>Conversation grain keys: the tenant id first, as for every grain of a tenant.</summary>

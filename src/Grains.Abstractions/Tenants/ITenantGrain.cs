@@ -25,7 +25,8 @@ public interface ITenantGrain : IGrainWithStringKey
 
     /// <summary>
     /// Replaces the features; null when the tenant does not exist. Invalid features throw
-    /// <see cref="Validation.InvalidSettingsException"/> and change nothing.
+    /// <see cref="Validation.InvalidSettingsException"/> and change nothing; a Data Feeder topic of another tenant throws
+    /// <see cref="DataFeeder.TopicTakenException"/> and changes nothing (the topic is claimed for this tenant otherwise).
     /// </summary>
     [Alias("UpdateFeatures")]
     Task<TenantFeatures?> UpdateFeatures(TenantFeatures features);

@@ -4,23 +4,32 @@ using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.Abstractions.Streaming;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
+using KnovvuOrleans.Grains.DataFeeder;
 using KnovvuOrleans.Grains.Streaming;
 using KnovvuOrleans.Grains.VirtualAgent;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 
 namespace KnovvuOrleans.Grains.Conversations;
 
 /// <summary>
 /// One conversation: records it in the conversation log once and raises its Data Feeder events in order. The log, the
-/// outbox and the state are written one after the other, each step idempotent: a call retried after a crash finds the
-/// same log number, appends Created again under the same event id (skipped while it still waits in the outbox) and
-/// only then writes "recorded", so no accepted conversation misses its event. Analysis and category results that
-/// arrive before the conversation is recorded are held in the state, with their event ids, and appended right after
-/// its ConversationCreatedForDataFeeder, so no later event ever precedes Created on the stream (and in Kafka).
+/// kept events, the outbox and the state are written one after the other, each step idempotent: a call retried after a
+/// crash finds the same log number, appends Created again under the same event id (skipped while it still waits in the
+/// outbox) and only then writes "recorded", so no accepted conversation misses its event. Every event is kept (the
+/// Created with its metadata, every result received) so that a replay can rebuild it. Analysis and category results that
+/// arrive before the conversation is recorded are held in the state, with their event ids, and appended right after its
+/// ConversationCreatedForDataFeeder, so no later event ever precedes Created on the stream (and in Kafka); held ones older
+/// than <see cref="HeldResultsOptions.Expiry"/> expire instead. A conversation that is never published (draft, test)
+/// publishes nothing, neither Created nor results.
 /// </summary>
 [GrainType("conversation")]
 public sealed class ConversationGrain(
-    [PersistentState("conversation")] IPersistentState<ConversationState> state, IConversationLog log, DurableStreamPublisher streams)
+    [PersistentState("conversation")] IPersistentState<ConversationState> state,
+    IConversationLog log,
+    IKeptEventStore kept,
+    DurableStreamPublisher streams,
+    IOptions<HeldResultsOptions> heldOptions)
     : Grain, IConversationGrain
 {
     /// <summary>Later events held for a conversation not recorded yet; beyond it a post is refused, so state stays small.</summary>
@@ -57,8 +66,9 @@ public sealed class ConversationGrain(
     }
 
     /// <summary>
-    /// Appends to the log (idempotent by tenant and id, so a retry after a crash finds the same number), then raises
-    /// Created for a published conversation and the held events, then writes the state that says "recorded".
+    /// Appends to the log (idempotent by tenant and id, so a retry after a crash finds the same number), keeps the Created
+    /// event of a published conversation, then raises it (when the tenant wants it) and the held events that have not
+    /// expired, then writes the state that says "recorded". A conversation never published drops what it held.
     /// </summary>
     private async Task<IngestOutcome> RecordAsync(ConversationRecord record, bool published, Func<long, ConversationSummary> summary)
     {
@@ -68,18 +78,30 @@ public sealed class ConversationGrain(
         }
 
         var number = await log.AppendAsync(record, CancellationToken.None);
+        await ExpireHeldAsync();
         List<StreamEvent<ConversationEvent>> events = [];
-        if (published && await WantsAsync(record.TenantId, DataFeederEventTypes.ConversationCreated))
+        var createdPending = false;
+        if (published)
         {
             var now = DateTimeOffset.UtcNow;
-            events.Add(new StreamEvent<ConversationEvent>(EventIds.Created(record.TenantId, record.ExternalId), now, new ConversationEvent(
-                DataFeederEventTypes.ConversationCreated, record.TenantId, record.ExternalId, now, summary(number))));
+            var created = new StreamEvent<ConversationEvent>(EventIds.Created(record.TenantId, record.ExternalId), now, new ConversationEvent(
+                DataFeederEventTypes.ConversationCreated, record.TenantId, record.ExternalId, now, summary(number)));
+            await kept.KeepAsync(created, held: false, CancellationToken.None);
+            if (await WantsAsync(record.TenantId, DataFeederEventTypes.ConversationCreated))
+            {
+                events.Add(created);
+            }
+            else
+            {
+                createdPending = true;
+            }
+
+            events.AddRange(state.State.Held);
         }
 
-        events.AddRange(state.State.Held);
         await PublishAsync(record.TenantId, record.ExternalId, events);
 
-        state.State = new ConversationState { Recorded = true, Number = number };
+        state.State = new ConversationState { Recorded = true, Number = number, NeverPublished = !published, CreatedPending = createdPending };
         await state.WriteStateAsync();
         return IngestOutcome.Recorded;
     }
@@ -99,28 +121,75 @@ public sealed class ConversationGrain(
     private async Task<RaiseOutcome> RaiseAsync(string eventType, ConversationAnalysis? analysis, CategoryResult? category)
     {
         var (tenantId, externalId) = ConversationKey.Parse(this.GetPrimaryKeyString());
-        if (!await WantsAsync(tenantId, eventType))
-        {
-            return RaiseOutcome.NotWanted;
-        }
-
         var now = DateTimeOffset.UtcNow;
         var raised = new StreamEvent<ConversationEvent>(
             Guid.CreateVersion7(now), now, new ConversationEvent(eventType, tenantId, externalId, now, null, analysis, category));
         if (state.State.Recorded)
         {
-            await PublishAsync(tenantId, externalId, [raised]);
+            await kept.KeepAsync(raised, held: false, CancellationToken.None);
+            if (state.State.NeverPublished)
+            {
+                return RaiseOutcome.NotPublished;
+            }
+
+            if (!await WantsAsync(tenantId, eventType))
+            {
+                return RaiseOutcome.NotWanted;
+            }
+
+            await PublishLaterEventAsync(tenantId, externalId, raised);
             return RaiseOutcome.Published;
         }
 
+        if (!await WantsAsync(tenantId, eventType))
+        {
+            await kept.KeepAsync(raised, held: false, CancellationToken.None);
+            return RaiseOutcome.NotWanted;
+        }
+
+        await ExpireHeldAsync();
         if (state.State.Held.Count >= MaxHeldEvents)
         {
             return RaiseOutcome.HoldFull;
         }
 
+        await kept.KeepAsync(raised, held: true, CancellationToken.None);
         state.State = state.State with { Held = [.. state.State.Held, raised] };
         await state.WriteStateAsync();
         return RaiseOutcome.Held;
+    }
+
+    /// <summary>
+    /// Publishes a result of a recorded, published conversation; when its Created was not raised at recording (the tenant
+    /// did not want it then) and the tenant wants it now, the kept Created goes first, under its own event id.
+    /// </summary>
+    private async Task PublishLaterEventAsync(string tenantId, string externalId, StreamEvent<ConversationEvent> raised)
+    {
+        if (state.State.CreatedPending && await WantsAsync(tenantId, DataFeederEventTypes.ConversationCreated)
+            && await kept.ReadCreatedAsync(tenantId, externalId, CancellationToken.None) is { } created)
+        {
+            await PublishAsync(tenantId, externalId, [created, raised]);
+            state.State = state.State with { CreatedPending = false };
+            await state.WriteStateAsync();
+            return;
+        }
+
+        await PublishAsync(tenantId, externalId, [raised]);
+    }
+
+    /// <summary>Drops held events older than the expiry, marking them expired among the kept events first.</summary>
+    private async Task ExpireHeldAsync()
+    {
+        var cutoff = DateTimeOffset.UtcNow - heldOptions.Value.Expiry;
+        var expired = state.State.Held.Where(e => e.PublishedAt < cutoff).ToList();
+        if (expired.Count == 0)
+        {
+            return;
+        }
+
+        await kept.MarkExpiredAsync(expired.Select(e => e.EventId).ToList(), CancellationToken.None);
+        state.State = state.State with { Held = state.State.Held.Except(expired).ToList() };
+        await state.WriteStateAsync();
     }
 
     private Task PublishAsync(string tenantId, string externalId, IReadOnlyList<StreamEvent<ConversationEvent>> events) =>

@@ -112,6 +112,26 @@ public sealed class InMemoryConversationLog : IConversationLog
         await Task.CompletedTask;
     }
 
+    /// <summary>Whether the conversation is in the log (for the kept events in memory).</summary>
+    internal bool Contains(string tenantId, string externalId)
+    {
+        lock (_lock)
+        {
+            return _entries.ContainsKey((tenantId, externalId));
+        }
+    }
+
+    /// <summary>The tenant's published conversations (for the kept events in memory).</summary>
+    internal IReadOnlyList<ConversationRecord> PublishedOf(string tenantId)
+    {
+        lock (_lock)
+        {
+            return _entries.Values.Select(e => e.Record)
+                .Where(r => r.TenantId == tenantId && r.Status == ConversationRecord.PublishedStatus)
+                .ToList();
+        }
+    }
+
     private IEnumerable<Entry> Unsent(string tenantId, IReadOnlyCollection<string> projectIds) =>
         _entries.Values.Where(e => !e.SentToCa && e.Parked is null && e.Record.TenantId == tenantId
                                    && e.Record.Status == ConversationRecord.PublishedStatus

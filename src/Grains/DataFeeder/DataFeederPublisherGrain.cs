@@ -14,7 +14,9 @@ namespace KnovvuOrleans.Grains.DataFeeder;
 /// tenant's settings are read for every batch, so switching the feed off, dropping an event type or changing the topic
 /// applies to events not yet sent; events the settings do not want are dropped, never kept. A failed publish throws,
 /// so the batch stays in the outbox and is offered again after a back-off: repeats carry the same event id (made with
-/// the event), and nothing is removed unsent.
+/// the event), and nothing is removed unsent. The topic must belong to the tenant (<see cref="IDataFeederTopicsGrain"/>),
+/// checked again here although settings are checked when written: events for a topic of another tenant are not sent, they
+/// wait until the tenant's settings name a topic of its own.
 /// </summary>
 [GrainType("datafeeder-publisher")]
 [ImplicitStreamSubscription(DataFeederStream.Namespace)]
@@ -22,6 +24,9 @@ public sealed class DataFeederPublisherGrain(
     IDataFeederConnector connector, IEventOutbox outbox, IOptions<DurableStreamOptions> options, ILogger<DataFeederPublisherGrain> logger)
     : OutboxSubscriberGrain<ConversationEvent>(outbox, options, logger), IDataFeederPublisherGrain
 {
+    // Ownership never changes once claimed, so a confirmed topic stays confirmed for the activation's life.
+    private readonly HashSet<string> _ownTopics = new(StringComparer.Ordinal);
+
     protected override string StreamNamespace => DataFeederStream.Namespace;
 
     protected override async Task HandleAsync(IReadOnlyList<StreamEvent<ConversationEvent>> events)
@@ -31,6 +36,16 @@ public sealed class DataFeederPublisherGrain(
             { DataFeeder: { Enabled: true, Topic: { } topic } feeder })
         {
             return;
+        }
+
+        if (!_ownTopics.Contains(topic))
+        {
+            if (await GrainFactory.GetGrain<IDataFeederTopicsGrain>(IDataFeederTopicsGrain.Key).Claim(topic, tenantId) != tenantId)
+            {
+                throw new DataFeederPublishException($"Topic '{topic}' belongs to another tenant; tenant {tenantId}'s events wait for a topic of its own.");
+            }
+
+            _ownTopics.Add(topic);
         }
 
         var records = events

@@ -9,17 +9,19 @@ namespace KnovvuOrleans.Grains.DataFeeder;
 
 /// <summary>
 /// The Kafka connector: one producer shared by all tenants, each tenant's events on its own topic, keyed by the
-/// conversation's externalId, with headers <c>event-id</c>, <c>event-type</c> and <c>tenant-id</c>. A publish returns
-/// when every record is acknowledged by all in-sync replicas, and fails when one is refused or the acknowledgements
-/// take longer than <see cref="KafkaDataFeederOptions.PublishTimeoutMs"/>; records that timed out stay queued in the
-/// producer (it never drops a message on a timer) and a publish of the same events waits for them first, so a retry
-/// neither overtakes nor piles up copies. Message bodies and settings are never logged.
+/// conversation's externalId, with headers <c>event-id</c>, <c>event-type</c> and <c>tenant-id</c> (and <c>replay-id</c>
+/// on events a replay sends again). A publish returns when every record is acknowledged by all in-sync replicas, and
+/// fails when one is refused or the acknowledgements take longer than <see cref="KafkaDataFeederOptions.PublishTimeoutMs"/>;
+/// records that timed out stay queued in the producer (it never drops a message on a timer) and a publish of the same
+/// events waits for them first, so a retry neither overtakes nor piles up copies. Message bodies and settings are never
+/// logged.
 /// </summary>
 public sealed class KafkaDataFeederConnector : IDataFeederConnector, IDisposable
 {
     public const string EventIdHeader = "event-id";
     public const string EventTypeHeader = "event-type";
     public const string TenantIdHeader = "tenant-id";
+    public const string ReplayIdHeader = "replay-id";
 
     private readonly ProducerConfig _config;
     private readonly TimeSpan _publishTimeout;
@@ -189,13 +191,24 @@ public sealed class KafkaDataFeederConnector : IDataFeederConnector, IDisposable
         }
     }
 
-    private Headers? HeadersOf(DataFeederRecord record) =>
-        _sendHeaders
-            ? new Headers
-            {
-                { EventIdHeader, Encoding.UTF8.GetBytes(record.EventId.ToString("D")) },
-                { EventTypeHeader, Encoding.UTF8.GetBytes(record.EventType) },
-                { TenantIdHeader, Encoding.UTF8.GetBytes(record.TenantId) },
-            }
-            : null;
+    private Headers? HeadersOf(DataFeederRecord record)
+    {
+        if (!_sendHeaders)
+        {
+            return null;
+        }
+
+        var headers = new Headers
+        {
+            { EventIdHeader, Encoding.UTF8.GetBytes(record.EventId.ToString("D")) },
+            { EventTypeHeader, Encoding.UTF8.GetBytes(record.EventType) },
+            { TenantIdHeader, Encoding.UTF8.GetBytes(record.TenantId) },
+        };
+        if (record.ReplayId is { } replayId)
+        {
+            headers.Add(ReplayIdHeader, Encoding.UTF8.GetBytes(replayId));
+        }
+
+        return headers;
+    }
 }

@@ -64,5 +64,23 @@ internal static class KnovvuSchema
         ALTER TABLE knovvu.conversations ADD COLUMN ca_parked_at timestamptz NULL, ADD COLUMN ca_parked_reason text NULL;
         CREATE INDEX conversations_ca_parked ON knovvu.conversations (tenant_id, ca_parked_at) WHERE ca_parked_at IS NOT NULL;
         """,
+        // Every Data Feeder event a conversation raised or received (Created with its metadata, analysis and category
+        // results), kept with the conversation so that a replay rebuilds the same messages under the same event ids.
+        // held: a result that arrived before its conversation was recorded; expired_at: a held result that waited too long.
+        """
+        CREATE TABLE knovvu.kept_events (
+            sequence bigserial NOT NULL,
+            tenant_id text NOT NULL,
+            external_id text NOT NULL,
+            event_id uuid PRIMARY KEY,
+            event_type text NOT NULL,
+            raised_at timestamptz NOT NULL,
+            payload text NOT NULL,
+            held boolean NOT NULL,
+            expired_at timestamptz NULL);
+        CREATE INDEX kept_events_by_conversation ON knovvu.kept_events (tenant_id, external_id, sequence);
+        CREATE INDEX kept_events_held ON knovvu.kept_events (raised_at) WHERE held AND expired_at IS NULL;
+        CREATE INDEX kept_events_held_by_tenant ON knovvu.kept_events (tenant_id) WHERE held;
+        """,
     ];
 }

@@ -14,7 +14,7 @@ public static class KnovvuStorageServiceCollectionExtensions
     private const string ApplicationName = "KnovvuOrleans";
 
     /// <summary>
-    /// The conversation log, the analysis queue, the durable streams' outbox and the Data Protection key ring in PostgreSQL,
+    /// The conversation log with its kept Data Feeder events, the analysis queue, the durable streams' outbox and the Data Protection key ring in PostgreSQL,
     /// on the registered <see cref="NpgsqlDataSource"/>.
     /// </summary>
     public static IServiceCollection AddKnovvuPostgresStorage(this IServiceCollection services)
@@ -22,6 +22,7 @@ public static class KnovvuStorageServiceCollectionExtensions
         services.AddSingleton<IConversationLog>(sp => new PostgresConversationLog(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<IAnalysisQueue>(sp => new PostgresAnalysisQueue(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<IEventOutbox>(sp => new PostgresEventOutbox(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<IKeptEventStore>(sp => new PostgresKeptEventStore(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
             options => options.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>())));
@@ -31,7 +32,10 @@ public static class KnovvuStorageServiceCollectionExtensions
     /// <summary>Everything in memory, for the demo and fast tests: nothing (keys included) outlives the process.</summary>
     public static IServiceCollection AddKnovvuInMemoryStorage(this IServiceCollection services)
     {
-        services.AddSingleton<IConversationLog, InMemoryConversationLog>();
+        services.AddSingleton<InMemoryConversationLog>();
+        services.AddSingleton<IConversationLog>(sp => sp.GetRequiredService<InMemoryConversationLog>());
+        services.AddSingleton<IKeptEventStore>(sp => new InMemoryKeptEventStore(
+            sp.GetRequiredService<InMemoryConversationLog>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<IAnalysisQueue, InMemoryAnalysisQueue>();
         services.AddSingleton<IEventOutbox>(sp => new InMemoryEventOutbox(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddDataProtection().SetApplicationName(ApplicationName).UseEphemeralDataProtectionProvider();

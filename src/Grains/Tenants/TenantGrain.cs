@@ -1,4 +1,5 @@
 using KnovvuOrleans.Grains.Abstractions.DailyReports;
+using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Abstractions.Validation;
 using Orleans;
@@ -62,6 +63,12 @@ public sealed class TenantGrain([PersistentState("tenant")] IPersistentState<Ten
         }
 
         features.Validate().ThrowIfAny();
+        if (features.DataFeeder.Topic is { } topic
+            && await GrainFactory.GetGrain<IDataFeederTopicsGrain>(IDataFeederTopicsGrain.Key).Claim(topic, this.GetPrimaryKeyString()) != this.GetPrimaryKeyString())
+        {
+            throw new TopicTakenException(topic);
+        }
+
         tenant.State = tenant.State with { Features = features };
         await tenant.WriteStateAsync();
         await GrainFactory.GetGrain<IDailyReportScheduleGrain>(this.GetPrimaryKeyString()).Sync(features.DailyReports.Enabled);

@@ -14,7 +14,7 @@ namespace KnovvuOrleans.DataFeeder.Tests.Grains;
 /// The product's silos on an Orleans test cluster with real PostgreSQL and a Kafka connector to the given endpoint: tenants
 /// with the Data Feeder on (all event types, a topic each), conversations ingested and results posted through grains.
 /// </summary>
-internal sealed class FeederCluster : IAsyncDisposable
+public sealed class FeederCluster : IAsyncDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 22, 8, 31, 59, TimeSpan.Zero);
 
@@ -60,17 +60,23 @@ internal sealed class FeederCluster : IAsyncDisposable
         });
     }
 
-    public Task<IngestOutcome> IngestAsync(string tenantId, string externalId, bool isCall = false) =>
-        Conversation(tenantId, externalId).IngestVaSession(new VaSession
+    /// <param name="start">The conversation's start time (a fixed one by default).</param>
+    /// <param name="status">A <see cref="VaSessionStatus"/>; published by default.</param>
+    public Task<IngestOutcome> IngestAsync(
+        string tenantId, string externalId, bool isCall = false, DateTimeOffset? start = null, string status = VaSessionStatus.Published)
+    {
+        var startTime = start ?? Start;
+        return Conversation(tenantId, externalId).IngestVaSession(new VaSession
         {
             ExternalId = externalId,
-            Status = VaSessionStatus.Published,
+            Status = status,
             ProjectId = "p1",
             ChannelId = isCall ? "ivr" : "web",
-            StartTime = Start,
-            EndTime = Start.AddSeconds(5),
-            Messages = [new VaMessage(Start, "Merhaba", VaMessage.AgentSide)],
+            StartTime = startTime,
+            EndTime = startTime.AddSeconds(5),
+            Messages = [new VaMessage(startTime, "Merhaba", VaMessage.AgentSide)],
         }, isCall);
+    }
 
     public Task<RaiseOutcome> PostAnalysisAsync(string tenantId, string externalId) =>
         Conversation(tenantId, externalId).PostAnalysis(new ConversationAnalysis(

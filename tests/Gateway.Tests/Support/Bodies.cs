@@ -50,6 +50,9 @@ public static class Bodies
 
     public const string GenesysSetup = """{"tenantName":"Tenant A","username":"tenant-a.00000000000000000000000000000000","password":"not-the-secret"}""";
 
+    /// <summary>A replay of the day before yesterday (within every retention, wholly past), every event type, the tenant's own topic.</summary>
+    public static string Replay => $$"""{"from":"{{DateTime.UtcNow.Date.AddDays(-2):yyyy-MM-dd}}T00:00:00Z","to":"{{DateTime.UtcNow.Date.AddDays(-1):yyyy-MM-dd}}T00:00:00Z"}""";
+
     public static string CreateTenant(string id) => $$"""{"id":"{{id}}","name":"New tenant"}""";
 
     /// <summary>The features body with one section replaced by raw JSON.</summary>
