@@ -10,6 +10,7 @@ using KnovvuOrleans.Gateway.OpenApi;
 using KnovvuOrleans.Gateway.Tenants;
 using KnovvuOrleans.Gateway.VirtualAgent;
 using KnovvuOrleans.Hosting;
+using KnovvuOrleans.Hosting.Telemetry;
 using Orleans.Dashboard;
 
 namespace KnovvuOrleans.Gateway;
@@ -44,6 +45,7 @@ public static class GatewayApp
             builder.Services.AddKnovvuServices(builder.Configuration, storage);
         }
 
+        builder.AddKnovvuTelemetry("knovvu-gateway");
         builder.Services.AddGatewayHttp();
         builder.Services.AddGatewayAuth();
         builder.Services.AddGatewayHealthChecks();
@@ -57,6 +59,7 @@ public static class GatewayApp
         // Resolved now so that a missing or malformed signing key or host secret stops the start, not the first request.
         app.Services.GetRequiredService<GatewayCredentials>();
 
+        app.UseKnovvuMetrics();
         app.UseGatewayHttp();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -4,6 +4,7 @@ using KnovvuOrleans.Grains.KnovvuAnalytics;
 using KnovvuOrleans.Grains.ObjectStorage;
 using KnovvuOrleans.Grains.Outbound;
 using KnovvuOrleans.Grains.Streaming;
+using KnovvuOrleans.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,8 @@ public static class KnovvuGrainServiceCollectionExtensions
     /// <summary>What the product's grains need besides storage: the clients of the outside services and their options.</summary>
     public static IServiceCollection AddKnovvuGrainServices(this IServiceCollection services)
     {
+        services.AddMetrics();
+        services.TryAddSingleton<KnovvuMetrics>();
         services.AddKnovvuAnalyticsClient();
         services.AddOptions<CaSyncOptions>().BindConfiguration(CaSyncOptions.SectionName);
         services.AddSingleton<SecretProtector>();

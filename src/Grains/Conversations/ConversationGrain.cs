@@ -5,6 +5,7 @@ using KnovvuOrleans.Grains.Abstractions.Streaming;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 using KnovvuOrleans.Grains.Streaming;
+using KnovvuOrleans.Grains.Telemetry;
 using KnovvuOrleans.Grains.VirtualAgent;
 using Orleans.Runtime;
 
@@ -20,7 +21,10 @@ namespace KnovvuOrleans.Grains.Conversations;
 /// </summary>
 [GrainType("conversation")]
 public sealed class ConversationGrain(
-    [PersistentState("conversation")] IPersistentState<ConversationState> state, IConversationLog log, DurableStreamPublisher streams)
+    [PersistentState("conversation")] IPersistentState<ConversationState> state,
+    IConversationLog log,
+    DurableStreamPublisher streams,
+    KnovvuMetrics metrics)
     : Grain, IConversationGrain
 {
     /// <summary>Later events held for a conversation not recorded yet; beyond it a post is refused, so state stays small.</summary>
@@ -28,7 +32,7 @@ public sealed class ConversationGrain(
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task<IngestOutcome> IngestVaSession(VaSession session, bool isCall)
+    public async Task<IngestOutcome> IngestVaSession(VaSession session, bool isCall)
     {
         var (tenantId, externalId) = ConversationKey.Parse(this.GetPrimaryKeyString());
         if (session.ExternalId != externalId)
@@ -36,11 +40,17 @@ public sealed class ConversationGrain(
             throw new ArgumentException($"Session {session.ExternalId} sent to conversation {externalId}.", nameof(session));
         }
 
-        return RecordAsync(
+        var outcome = await RecordAsync(
             new ConversationRecord(tenantId, externalId, ConversationRecord.VirtualAgentSource, session.Status, session.ProjectId,
                 session.ChannelId, isCall, session.StartTime, session.EndTime, JsonSerializer.Serialize(session, Json)),
             session.IsPublished,
             number => Summary(tenantId, session, isCall, number));
+        if (outcome == IngestOutcome.Recorded)
+        {
+            metrics.SessionIn(tenantId);
+        }
+
+        return outcome;
     }
 
     public Task<IngestOutcome> IngestImportedCall(ImportedCall call)
@@ -105,8 +115,10 @@ public sealed class ConversationGrain(
         }
 
         var now = DateTimeOffset.UtcNow;
+        // A held event keeps the trace of the request that raised it, not of the later one that records the conversation.
         var raised = new StreamEvent<ConversationEvent>(
-            Guid.CreateVersion7(now), now, new ConversationEvent(eventType, tenantId, externalId, now, null, analysis, category));
+            Guid.CreateVersion7(now), now, new ConversationEvent(eventType, tenantId, externalId, now, null, analysis, category),
+            KnovvuTracing.CurrentTraceParent());
         if (state.State.Recorded)
         {
             await PublishAsync(tenantId, externalId, [raised]);

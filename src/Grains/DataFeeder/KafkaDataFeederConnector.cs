@@ -8,7 +8,8 @@ namespace KnovvuOrleans.Grains.DataFeeder;
 
 /// <summary>
 /// The Kafka connector: one producer shared by all tenants, each tenant's events on its own topic, keyed by the
-/// conversation's externalId, with headers <c>event-id</c>, <c>event-type</c> and <c>tenant-id</c>. A publish returns
+/// conversation's externalId, with headers <c>event-id</c>, <c>event-type</c>, <c>tenant-id</c> and, for a traced event, the
+/// W3C <c>traceparent</c> of its producer span. A publish returns
 /// when every record is acknowledged by all in-sync replicas. Message bodies and settings are never logged.
 /// </summary>
 public sealed class KafkaDataFeederConnector : IDataFeederConnector, IDisposable
@@ -16,6 +17,7 @@ public sealed class KafkaDataFeederConnector : IDataFeederConnector, IDisposable
     public const string EventIdHeader = "event-id";
     public const string EventTypeHeader = "event-type";
     public const string TenantIdHeader = "tenant-id";
+    public const string TraceParentHeader = "traceparent";
 
     private readonly ProducerConfig _config;
     private readonly bool _sendHeaders;
@@ -84,7 +86,8 @@ public sealed class KafkaDataFeederConnector : IDataFeederConnector, IDisposable
 
     private async Task ProduceAsync(IProducer<string, byte[]> producer, string topic, DataFeederRecord record, KafkaBatchDelivery delivery, CancellationToken cancellationToken)
     {
-        var message = new Message<string, byte[]> { Key = record.Key, Value = record.Body, Headers = HeadersOf(record) };
+        using var span = DataFeederTracing.StartSend(topic, record);
+        var message = new Message<string, byte[]> { Key = record.Key, Value = record.Body, Headers = HeadersOf(record, span?.Id ?? record.TraceParent) };
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -125,13 +128,24 @@ public sealed class KafkaDataFeederConnector : IDataFeederConnector, IDisposable
         }
     }
 
-    private Headers? HeadersOf(DataFeederRecord record) =>
-        _sendHeaders
-            ? new Headers
-            {
-                { EventIdHeader, Encoding.UTF8.GetBytes(record.EventId.ToString("D")) },
-                { EventTypeHeader, Encoding.UTF8.GetBytes(record.EventType) },
-                { TenantIdHeader, Encoding.UTF8.GetBytes(record.TenantId) },
-            }
-            : null;
+    private Headers? HeadersOf(DataFeederRecord record, string? traceParent)
+    {
+        if (!_sendHeaders)
+        {
+            return null;
+        }
+
+        var headers = new Headers
+        {
+            { EventIdHeader, Encoding.UTF8.GetBytes(record.EventId.ToString("D")) },
+            { EventTypeHeader, Encoding.UTF8.GetBytes(record.EventType) },
+            { TenantIdHeader, Encoding.UTF8.GetBytes(record.TenantId) },
+        };
+        if (traceParent is not null)
+        {
+            headers.Add(TraceParentHeader, Encoding.UTF8.GetBytes(traceParent));
+        }
+
+        return headers;
+    }
 }

@@ -2,6 +2,7 @@ using KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
 using KnovvuOrleans.Grains.Conversations;
 using KnovvuOrleans.Grains.Outbound;
 using KnovvuOrleans.Grains.Activation;
+using KnovvuOrleans.Grains.Telemetry;
 using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public sealed class CaIntegrationGrain(
     IConversationLog log,
     KnovvuAnalyticsClient client,
     IOptions<CaSyncOptions> options,
+    KnovvuMetrics metrics,
     ILogger<CaIntegrationGrain> logger) : BackgroundWorkGrain, ICaIntegrationGrain, IRemindable
 {
     private const string ReminderName = "va-ca-sync";
@@ -72,7 +74,7 @@ public sealed class CaIntegrationGrain(
         var tenantId = this.GetPrimaryKeyString();
         var connection = new CaConnection(
             tenantId, settings.ServiceBaseUrl, settings.TokenEndpoint, settings.ClientId, secrets.Unprotect(settings.ProtectedClientSecret));
-        var run = new CaSyncRun(tenantId, connection, GrainFactory, log, client, options.Value, logger);
+        var run = new CaSyncRun(tenantId, connection, GrainFactory, log, client, options.Value, metrics, logger);
         _status = _status with { Running = true, Runs = _status.Runs + 1, LastRunStarted = DateTimeOffset.UtcNow, LastError = null };
         StartBackgroundWork(async cancellationToken =>
         {
@@ -84,6 +86,7 @@ public sealed class CaIntegrationGrain(
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 error = exception.Message;
+                metrics.CaUnavailable(tenantId);
                 logger.LogWarning(exception, "VA → CA run of tenant {Tenant} stopped; the rest goes at the next run", tenantId);
             }
             finally

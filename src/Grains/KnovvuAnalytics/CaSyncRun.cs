@@ -3,6 +3,7 @@ using KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 using KnovvuOrleans.Grains.Conversations;
+using KnovvuOrleans.Grains.Telemetry;
 using KnovvuOrleans.Grains.VirtualAgent;
 using Orleans;
 using Orleans.Runtime;
@@ -23,6 +24,7 @@ internal sealed class CaSyncRun(
     IConversationLog log,
     KnovvuAnalyticsClient client,
     CaSyncOptions options,
+    KnovvuMetrics metrics,
     ILogger logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -80,11 +82,13 @@ internal sealed class CaSyncRun(
                 catch (CaRequestRejectedException rejected)
                 {
                     // Refused for this chat alone: the others go on; it is offered again at the next run.
+                    metrics.CaRefused(tenantId);
                     logger.LogWarning("CA refused session {Session} of tenant {Tenant}: {Reason}", record.ExternalId, tenantId, rejected.Message);
                     return;
                 }
 
                 await log.MarkSentToCaAsync(tenantId, record.ExternalId, token);
                 Interlocked.Increment(ref _sessionsSent);
+                metrics.SentToCa(tenantId);
             });
 }

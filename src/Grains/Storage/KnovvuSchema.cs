@@ -58,5 +58,9 @@ internal static class KnovvuSchema
         CREATE INDEX stream_outbox_by_stream ON knovvu.stream_outbox (stream_namespace, stream_key, sequence);
         CREATE INDEX stream_outbox_by_age ON knovvu.stream_outbox (appended_at);
         """,
+        // The W3C trace context an event was raised in, so that its delivery (the Kafka message) joins that trace.
+        """
+        ALTER TABLE knovvu.stream_outbox ADD COLUMN trace_parent text NULL;
+        """,
     ];
 }

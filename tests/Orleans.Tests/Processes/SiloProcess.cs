@@ -17,13 +17,17 @@ internal sealed class SiloProcess : IDisposable
     private readonly ConcurrentQueue<string> _tail = new();
     private bool _frozen;
 
-    private SiloProcess(Process process, int siloPort)
+    private SiloProcess(Process process, int siloPort, int httpPort)
     {
         _process = process;
         SiloPort = siloPort;
+        HttpPort = httpPort;
     }
 
     public int SiloPort { get; }
+
+    /// <summary>The loopback port of its health, dashboard and metrics endpoints.</summary>
+    public int HttpPort { get; }
 
     public int Pid => _process.Id;
 
@@ -31,7 +35,7 @@ internal sealed class SiloProcess : IDisposable
 
     public string Tail => string.Join(Environment.NewLine, _tail);
 
-    public static SiloProcess Start(string siloAssembly, int siloPort, IReadOnlyDictionary<string, string> environment)
+    public static SiloProcess Start(string siloAssembly, int siloPort, int httpPort, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet", [siloAssembly])
         {
@@ -45,7 +49,8 @@ internal sealed class SiloProcess : IDisposable
             start.Environment[name] = value;
         }
 
-        var silo = new SiloProcess(Process.Start(start)!, siloPort);
+        start.Environment["Urls"] = $"http://127.0.0.1:{httpPort}";
+        var silo = new SiloProcess(Process.Start(start)!, siloPort, httpPort);
         // Read both streams to the end, or a chatty silo blocks on a full pipe.
         silo._process.OutputDataReceived += (_, e) => silo.Keep(e.Data);
         silo._process.ErrorDataReceived += (_, e) => silo.Keep(e.Data);

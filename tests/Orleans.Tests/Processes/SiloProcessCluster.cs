@@ -51,7 +51,7 @@ internal sealed class SiloProcessCluster : IAsyncDisposable
             for (var i = 0; i < silos; i++)
             {
                 var (siloPort, gatewayPort, httpPort) = (ports[3 * i], ports[3 * i + 1], ports[3 * i + 2]);
-                cluster._silos.Add(SiloProcess.Start(siloAssembly, siloPort, new Dictionary<string, string>
+                cluster._silos.Add(SiloProcess.Start(siloAssembly, siloPort, httpPort, new Dictionary<string, string>
                 {
                     ["Storage__Provider"] = StorageOptions.Postgres,
                     ["Storage__PostgresConnectionString"] = cluster.Database.ConnectionString,
@@ -59,7 +59,6 @@ internal sealed class SiloProcessCluster : IAsyncDisposable
                     ["Cluster__SiloPort"] = $"{siloPort}",
                     ["Cluster__GatewayPort"] = $"{gatewayPort}",
                     ["Cluster__AdvertisedAddress"] = "127.0.0.1",
-                    ["Urls"] = $"http://127.0.0.1:{httpPort}",
                     ["DataFeeder__Kafka__BootstrapServers"] = TestEnvironment.KafkaBootstrapServers,
                     // Warnings and errors are what a failure report needs; information-level logs only load the machine.
                     ["Logging__LogLevel__Default"] = "Warning",
