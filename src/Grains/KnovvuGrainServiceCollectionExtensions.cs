@@ -20,6 +20,7 @@ public static class KnovvuGrainServiceCollectionExtensions
         services.TryAddSingleton<KnovvuMetrics>();
         services.AddKnovvuAnalyticsClient();
         services.AddOptions<CaSyncOptions>().BindConfiguration(CaSyncOptions.SectionName);
+        services.AddOptions<CaUrlOptions>().BindConfiguration(CaUrlOptions.SectionName);
         services.AddSingleton<SecretProtector>();
         services.AddOptions<GenesysCloudClientOptions>().BindConfiguration(GenesysCloudClientOptions.SectionName);
         // Polly's per-attempt timeout governs; HttpClient's own would cut across retries.

@@ -21,6 +21,7 @@ public sealed class CaIntegrationGrain(
     IConversationLog log,
     KnovvuAnalyticsClient client,
     IOptions<CaSyncOptions> options,
+    IOptions<CaUrlOptions> urls,
     KnovvuMetrics metrics,
     ILogger<CaIntegrationGrain> logger) : BackgroundWorkGrain, ICaIntegrationGrain, IRemindable
 {
@@ -38,7 +39,7 @@ public sealed class CaIntegrationGrain(
 
     public async Task<CaIntegrationView> Configure(CaIntegrationSettings settings)
     {
-        settings.Validate(secretStored: state.RecordExists).ThrowIfAny();
+        settings.Validate(secretStored: state.RecordExists, urls.Value.PlainHttpHosts).ThrowIfAny();
         state.State = new CaIntegrationState
         {
             ServiceBaseUrl = settings.ServiceBaseUrl,
