@@ -31,6 +31,8 @@ public static class KnovvuTelemetry
 
     public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
+    public const string ServiceNameVariable = "OTEL_SERVICE_NAME";
+
     public static TBuilder AddKnovvuTelemetry<TBuilder>(this TBuilder builder, string defaultServiceName)
         where TBuilder : IHostApplicationBuilder
     {
@@ -39,7 +41,7 @@ public static class KnovvuTelemetry
             .ConfigureResource(resource =>
             {
                 // OTEL_SERVICE_NAME, when set, names the service (the SDK reads it); else the host's own name.
-                if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_SERVICE_NAME"]))
+                if (string.IsNullOrWhiteSpace(builder.Configuration[ServiceNameVariable]))
                 {
                     resource.AddService(defaultServiceName);
                 }
