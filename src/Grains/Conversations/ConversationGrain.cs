@@ -42,7 +42,8 @@ public sealed class ConversationGrain(
 
         var outcome = await RecordAsync(
             new ConversationRecord(tenantId, externalId, ConversationRecord.VirtualAgentSource, session.Status, session.ProjectId,
-                session.ChannelId, isCall, session.StartTime, session.EndTime, JsonSerializer.Serialize(session, Json)),
+                session.ChannelId, isCall, session.StartTime, session.EndTime, JsonSerializer.Serialize(session, Json),
+                KnovvuTracing.CurrentTraceParent()),
             session.IsPublished,
             number => Summary(tenantId, session, isCall, number));
         if (outcome == IngestOutcome.Recorded)
@@ -58,7 +59,7 @@ public sealed class ConversationGrain(
         var (tenantId, externalId) = ConversationKey.Parse(this.GetPrimaryKeyString());
         return RecordAsync(
             new ConversationRecord(tenantId, externalId, call.Source, ConversationRecord.PublishedStatus, null, null, true,
-                call.StartTime, call.EndTime, call.Document),
+                call.StartTime, call.EndTime, call.Document, KnovvuTracing.CurrentTraceParent()),
             true,
             number => new ConversationSummary(
                 number, call.AgentExternalId, call.DepartmentExternalId, call.StartTime, call.EndTime,

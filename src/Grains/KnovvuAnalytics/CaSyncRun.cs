@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
@@ -75,6 +76,8 @@ internal sealed class CaSyncRun(
             async (record, token) =>
             {
                 var session = JsonSerializer.Deserialize<VaSession>(record.Document, Json)!;
+                // Under the trace the session was recorded in: its CA request (HttpClient's span) joins that trace.
+                using var span = record.TraceParent is null ? null : KnovvuTracing.StartUnder(record.TraceParent, "send session to CA", ActivityKind.Internal);
                 try
                 {
                     await client.SendChatAsync(connection, VaToCaMapping.ToChat(tenantId, session, record.IsCall), token);

@@ -62,5 +62,9 @@ internal static class KnovvuSchema
         """
         ALTER TABLE knovvu.stream_outbox ADD COLUMN trace_parent text NULL;
         """,
+        // The W3C trace context a conversation was recorded in, so that sending it to CA joins that trace.
+        """
+        ALTER TABLE knovvu.conversations ADD COLUMN trace_parent text NULL;
+        """,
     ];
 }
