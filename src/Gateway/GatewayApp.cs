@@ -12,6 +12,7 @@ using KnovvuOrleans.Gateway.RateLimiting;
 using KnovvuOrleans.Gateway.Tenants;
 using KnovvuOrleans.Gateway.VirtualAgent;
 using KnovvuOrleans.Hosting;
+using KnovvuOrleans.Hosting.Telemetry;
 using Orleans.Dashboard;
 
 namespace KnovvuOrleans.Gateway;
@@ -46,6 +47,7 @@ public static class GatewayApp
             builder.Services.AddKnovvuServices(builder.Configuration, storage);
         }
 
+        builder.AddKnovvuTelemetry("knovvu-gateway");
         builder.Services.AddGatewayHttp();
         builder.Services.AddGatewayAuth();
         builder.Services.AddGatewayRateLimiting();
@@ -60,6 +62,7 @@ public static class GatewayApp
         // Resolved now so that a missing or malformed signing key or host secret stops the start, not the first request.
         app.Services.GetRequiredService<GatewayCredentials>();
 
+        app.UseKnovvuMetrics();
         app.UseGatewayHttp();
         app.UseAuthentication();
         // After authentication: requests count against the tenant of their token.

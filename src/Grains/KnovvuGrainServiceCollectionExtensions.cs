@@ -6,6 +6,7 @@ using KnovvuOrleans.Grains.ObjectStorage;
 using KnovvuOrleans.Grains.Outbound;
 using KnovvuOrleans.Grains.Settings;
 using KnovvuOrleans.Grains.Streaming;
+using KnovvuOrleans.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -17,8 +18,11 @@ public static class KnovvuGrainServiceCollectionExtensions
     /// <summary>What the product's grains need besides storage: the clients of the outside services and their options.</summary>
     public static IServiceCollection AddKnovvuGrainServices(this IServiceCollection services)
     {
+        services.AddMetrics();
+        services.TryAddSingleton<KnovvuMetrics>();
         services.AddKnovvuAnalyticsClient();
         services.AddValidatedOptions<CaSyncOptions>(CaSyncOptions.SectionName);
+        services.AddValidatedOptions<CaUrlOptions>(CaUrlOptions.SectionName);
         services.AddSingleton<SecretProtector>();
         services.AddValidatedOptions<GenesysCloudClientOptions>(GenesysCloudClientOptions.SectionName);
         services.AddTenantResilientHttpClient<GenesysCloudClientOptions>(GenesysCloudClient.HttpClientName);

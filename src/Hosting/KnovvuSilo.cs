@@ -57,6 +57,8 @@ public static class KnovvuSilo
         silo.AddStartupTask((services, _) =>
             services.GetRequiredService<IGrainFactory>().GetGrain<IHeldResultsExpiryGrain>(IHeldResultsExpiryGrain.Key).Start());
         silo.AddDashboard();
+        // Grain calls carry the caller's trace (W3C context in the request context), so a request is one trace.
+        silo.AddActivityPropagation();
         KeepCallResultsOutOfLogs(silo.Services);
 
         switch (storage.Provider)
@@ -128,6 +130,7 @@ public static class KnovvuSilo
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ClientResponseTimeout);
         // A dead gateway silo drops out of the client's list within a second.
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
+        client.AddActivityPropagation();
         KeepCallResultsOutOfLogs(client.Services);
         switch (storage.Provider)
         {

@@ -2,6 +2,7 @@ using KnovvuOrleans.Demo;
 using KnovvuOrleans.Gateway.Auth;
 using KnovvuOrleans.Grains.ObjectStorage;
 using KnovvuOrleans.Hosting;
+using KnovvuOrleans.Hosting.Telemetry;
 
 namespace KnovvuOrleans.Deployment.Tests;
 
@@ -13,8 +14,14 @@ public sealed class DockerComposeVariablesTests
 {
     private const string OwnImagePrefix = "knovvu-orleans/";
 
-    /// <summary>Host settings that are not options classes: where Kestrel listens and the environment name.</summary>
-    private static readonly HashSet<string> HostVariables = new(StringComparer.OrdinalIgnoreCase) { "Urls", "ASPNETCORE_ENVIRONMENT" };
+    /// <summary>
+    /// Host settings that are not options classes: where Kestrel listens, the environment name, and the standard
+    /// OpenTelemetry variables the product reads.
+    /// </summary>
+    private static readonly HashSet<string> HostVariables = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Urls", "ASPNETCORE_ENVIRONMENT", KnovvuTelemetry.OtlpEndpointVariable, KnovvuTelemetry.ServiceNameVariable,
+    };
 
     private static readonly OptionsCatalog Catalog = new(
     [
@@ -24,7 +31,7 @@ public sealed class DockerComposeVariablesTests
         typeof(DemoOptions).Assembly,
     ]);
 
-    private static readonly ComposeEnvironment Compose = ComposeEnvironment.Parse(File.ReadAllText(ComposeFile()));
+    private static readonly ComposeEnvironment Compose = ComposeEnvironment.Parse(File.ReadAllText(RepositoryFiles.ComposeFile));
 
     [Fact]
     public void The_deployment_has_the_services_of_a_production_like_cluster()
@@ -61,6 +68,8 @@ public sealed class DockerComposeVariablesTests
     [InlineData("Runtime__Cluster__HostGrain")]
     [InlineData("Runtime__Cluster")]
     [InlineData("ObjectStorage")]
+    [InlineData("KnovvuAnalytics__Urls__PlainHttpHosts")]
+    [InlineData("KnovvuAnalytics__Urls__PlainHttpHosts__first")]
     public void The_check_refuses_names_that_do_not_bind(string variable) => Assert.NotNull(Catalog.Explain(variable));
 
     [Theory]
@@ -68,19 +77,7 @@ public sealed class DockerComposeVariablesTests
     [InlineData("KnovvuAnalytics__Client__MaxRetries")]
     [InlineData("Cluster__HostSilo")]
     [InlineData("DataFeeder__Kafka__Settings__security.protocol")]
+    [InlineData("KnovvuAnalytics__Urls__PlainHttpHosts__0")]
+    [InlineData("Telemetry__MetricsPort")]
     public void The_check_accepts_names_that_bind(string variable) => Assert.Null(Catalog.Explain(variable));
-
-    private static string ComposeFile()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var file = Path.Combine(dir.FullName, "docker-compose.yml");
-            if (File.Exists(file) && File.Exists(Path.Combine(dir.FullName, "KnovvuOrleans.sln")))
-            {
-                return file;
-            }
-        }
-
-        throw new FileNotFoundException("docker-compose.yml beside KnovvuOrleans.sln, above the test's folder");
-    }
 }

@@ -53,12 +53,30 @@ public sealed class OptionsCatalog
             return IsScalar(property.PropertyType) ? null : $"{variable}: {type.Name}.{property.Name} is not a single value";
         }
 
-        // Dictionaries take any key (DataFeeder__Kafka__Settings__security.protocol).
-        return IsDictionary(property.PropertyType) ? null : ExplainProperty(variable, property.PropertyType, rest[1..]);
+        // Dictionaries take any key (DataFeeder__Kafka__Settings__security.protocol); lists an index
+        // (KnovvuAnalytics__Urls__PlainHttpHosts__0).
+        if (IsDictionary(property.PropertyType))
+        {
+            return null;
+        }
+
+        if (ElementOf(property.PropertyType) is { } element)
+        {
+            return rest.Length == 2 && int.TryParse(rest[1], out var index) && index >= 0 && IsScalar(element)
+                ? null
+                : $"{variable}: {type.Name}.{property.Name} is a list of single values, set by index";
+        }
+
+        return ExplainProperty(variable, property.PropertyType, rest[1..]);
     }
 
     private static bool IsDictionary(Type type) =>
         type.IsGenericType && typeof(IDictionary).IsAssignableFrom(type);
+
+    private static Type? ElementOf(Type type) =>
+        type.IsArray ? type.GetElementType()
+        : type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) ? type.GetGenericArguments()[0]
+        : null;
 
     private static bool IsScalar(Type type)
     {

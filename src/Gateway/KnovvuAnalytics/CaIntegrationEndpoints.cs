@@ -2,10 +2,12 @@ using KnovvuOrleans.Gateway.Auth;
 using KnovvuOrleans.Gateway.Http;
 using KnovvuOrleans.Grains.Abstractions.Clients;
 using KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
+using KnovvuOrleans.Grains.KnovvuAnalytics;
 using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Options;
 
 namespace KnovvuOrleans.Gateway.KnovvuAnalytics;
 
@@ -40,10 +42,10 @@ internal static class CaIntegrationEndpoints
                 title: "Not configured");
 
     private static async Task<Results<Ok<CaIntegrationView>, ValidationProblem>> ConfigureAsync(
-        string tenantId, CaIntegrationSettings settings, IClusterClient cluster)
+        string tenantId, CaIntegrationSettings settings, IClusterClient cluster, IOptions<CaUrlOptions> urls)
     {
         var integration = Integration(cluster, tenantId);
-        var errors = settings.Validate(secretStored: await integration.Get() is not null);
+        var errors = settings.Validate(secretStored: await integration.Get() is not null, urls.Value.PlainHttpHosts);
         return errors.IsEmpty ? TypedResults.Ok(await integration.Configure(settings)) : Problems.Invalid(errors);
     }
 

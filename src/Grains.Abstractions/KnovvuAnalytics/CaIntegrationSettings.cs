@@ -10,11 +10,12 @@ namespace KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
 [GenerateSerializer, Alias("knovvu.CaIntegrationSettings")]
 public sealed record CaIntegrationSettings(Uri ServiceBaseUrl, Uri TokenEndpoint, string ClientId, string? ClientSecret, bool Enabled)
 {
-    public ValidationErrors Validate(bool secretStored)
+    /// <param name="plainHttpHosts">Hosts besides loopback allowed on plain http (KnovvuAnalytics:Urls:PlainHttpHosts).</param>
+    public ValidationErrors Validate(bool secretStored, IReadOnlyCollection<string>? plainHttpHosts = null)
     {
         var errors = new ValidationErrors();
-        ServiceUrl.Validate(errors, "serviceBaseUrl", ServiceBaseUrl);
-        ServiceUrl.Validate(errors, "tokenEndpoint", TokenEndpoint);
+        ServiceUrl.Validate(errors, "serviceBaseUrl", ServiceBaseUrl, plainHttpHosts);
+        ServiceUrl.Validate(errors, "tokenEndpoint", TokenEndpoint, plainHttpHosts);
         DisplayName.Validate(errors, "clientId", ClientId, 200);
         if (ClientSecret is null ? !secretStored : string.IsNullOrWhiteSpace(ClientSecret) || ClientSecret.Length > 1000)
         {

@@ -6,6 +6,7 @@ using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 using KnovvuOrleans.Grains.DataFeeder;
 using KnovvuOrleans.Grains.Streaming;
+using KnovvuOrleans.Grains.Telemetry;
 using KnovvuOrleans.Grains.VirtualAgent;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -29,7 +30,8 @@ public sealed class ConversationGrain(
     IConversationLog log,
     IKeptEventStore kept,
     DurableStreamPublisher streams,
-    IOptions<HeldResultsOptions> heldOptions)
+    IOptions<HeldResultsOptions> heldOptions,
+    KnovvuMetrics metrics)
     : Grain, IConversationGrain
 {
     /// <summary>Later events held for a conversation not recorded yet; beyond it a post is refused, so state stays small.</summary>
@@ -37,7 +39,7 @@ public sealed class ConversationGrain(
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task<IngestOutcome> IngestVaSession(VaSession session, bool isCall)
+    public async Task<IngestOutcome> IngestVaSession(VaSession session, bool isCall)
     {
         var (tenantId, externalId) = ConversationKey.Parse(this.GetPrimaryKeyString());
         if (session.ExternalId != externalId)
@@ -45,11 +47,18 @@ public sealed class ConversationGrain(
             throw new ArgumentException($"Session {session.ExternalId} sent to conversation {externalId}.", nameof(session));
         }
 
-        return RecordAsync(
+        var outcome = await RecordAsync(
             new ConversationRecord(tenantId, externalId, ConversationRecord.VirtualAgentSource, session.Status, session.ProjectId,
-                session.ChannelId, isCall, session.StartTime, session.EndTime, JsonSerializer.Serialize(session, Json)),
+                session.ChannelId, isCall, session.StartTime, session.EndTime, JsonSerializer.Serialize(session, Json),
+                KnovvuTracing.CurrentTraceParent()),
             session.IsPublished(),
             number => Summary(tenantId, session, isCall, number));
+        if (outcome == IngestOutcome.Recorded)
+        {
+            metrics.SessionIn(tenantId);
+        }
+
+        return outcome;
     }
 
     public Task<IngestOutcome> IngestImportedCall(ImportedCall call)
@@ -57,7 +66,7 @@ public sealed class ConversationGrain(
         var (tenantId, externalId) = ConversationKey.Parse(this.GetPrimaryKeyString());
         return RecordAsync(
             new ConversationRecord(tenantId, externalId, call.Source, ConversationRecord.PublishedStatus, null, null, true,
-                call.StartTime, call.EndTime, call.Document),
+                call.StartTime, call.EndTime, call.Document, KnovvuTracing.CurrentTraceParent()),
             true,
             number => new ConversationSummary(
                 number, call.AgentExternalId, call.DepartmentExternalId, call.StartTime, call.EndTime,
@@ -122,8 +131,10 @@ public sealed class ConversationGrain(
     {
         var (tenantId, externalId) = ConversationKey.Parse(this.GetPrimaryKeyString());
         var now = DateTimeOffset.UtcNow;
+        // A held event keeps the trace of the request that raised it, not of the later one that records the conversation.
         var raised = new StreamEvent<ConversationEvent>(
-            Guid.CreateVersion7(now), now, new ConversationEvent(eventType, tenantId, externalId, now, null, analysis, category));
+            Guid.CreateVersion7(now), now, new ConversationEvent(eventType, tenantId, externalId, now, null, analysis, category),
+            KnovvuTracing.CurrentTraceParent());
         if (state.State.Recorded)
         {
             await kept.KeepAsync(raised, held: false, CancellationToken.None);

@@ -40,7 +40,8 @@ public sealed record ParkedConversation(string ExternalId, string? ProjectId, st
 
 /// <summary>
 /// A conversation as the log keeps it; <see cref="Document"/> is its JSON (a VA session's for VA ones, the details and
-/// stored recordings for Genesys calls).
+/// stored recordings for Genesys calls); <see cref="TraceParent"/> the W3C trace context it was recorded in, so that
+/// sending it to CA later joins that trace.
 /// </summary>
 public sealed record ConversationRecord(
     string TenantId,
@@ -52,7 +53,8 @@ public sealed record ConversationRecord(
     bool IsCall,
     DateTimeOffset StartTime,
     DateTimeOffset EndTime,
-    string Document)
+    string Document,
+    string? TraceParent = null)
 {
     public const string VirtualAgentSource = "va";
 

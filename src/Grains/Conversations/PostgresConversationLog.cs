@@ -7,7 +7,7 @@ namespace KnovvuOrleans.Grains.Conversations;
 /// <summary>The conversation log in PostgreSQL; the <c>knovvu</c> schema is migrated on first use.</summary>
 public sealed class PostgresConversationLog(NpgsqlDataSource dataSource) : IConversationLog
 {
-    private const string Columns = "tenant_id, external_id, source, status, project_id, channel_id, is_call, start_time, end_time, document";
+    private const string Columns = "tenant_id, external_id, source, status, project_id, channel_id, is_call, start_time, end_time, document, trace_parent";
 
     private readonly Lazy<Task> _migrated = new(() => KnovvuSchema.MigrateAsync(dataSource));
 
@@ -16,7 +16,7 @@ public sealed class PostgresConversationLog(NpgsqlDataSource dataSource) : IConv
         await _migrated.Value;
         await using var command = dataSource.CreateCommand($"""
             WITH added AS (
-                INSERT INTO knovvu.conversations ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                INSERT INTO knovvu.conversations ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
                 ON CONFLICT (tenant_id, external_id) DO NOTHING
                 RETURNING number)
             SELECT number FROM added
@@ -34,6 +34,7 @@ public sealed class PostgresConversationLog(NpgsqlDataSource dataSource) : IConv
         command.Parameters.Add(new() { Value = record.StartTime.UtcDateTime });
         command.Parameters.Add(new() { Value = record.EndTime.UtcDateTime });
         command.Parameters.Add(new() { Value = record.Document });
+        command.Parameters.Add(new() { Value = (object?)record.TraceParent ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -156,5 +157,6 @@ public sealed class PostgresConversationLog(NpgsqlDataSource dataSource) : IConv
     private static ConversationRecord Read(NpgsqlDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
         reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-        reader.GetBoolean(6), new DateTimeOffset(reader.GetDateTime(7)), new DateTimeOffset(reader.GetDateTime(8)), reader.GetString(9));
+        reader.GetBoolean(6), new DateTimeOffset(reader.GetDateTime(7)), new DateTimeOffset(reader.GetDateTime(8)), reader.GetString(9),
+        reader.IsDBNull(10) ? null : reader.GetString(10));
 }

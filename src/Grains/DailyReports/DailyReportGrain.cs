@@ -1,5 +1,6 @@
 using KnovvuOrleans.Grains.Abstractions.DailyReports;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
+using KnovvuOrleans.Grains.Telemetry;
 using Orleans;
 using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
@@ -9,6 +10,7 @@ namespace KnovvuOrleans.Grains.DailyReports;
 [GrainType("daily-report")]
 public sealed class DailyReportGrain(
     [PersistentState("daily-report")] IPersistentState<DailyReportState> state,
+    KnovvuMetrics metrics,
     ILogger<DailyReportGrain> logger) : Grain, IDailyReportGrain
 {
     public Task<IReadOnlyList<ChunkStatus>> GetChunks() => Task.FromResult<IReadOnlyList<ChunkStatus>>(
@@ -24,6 +26,11 @@ public sealed class DailyReportGrain(
                 previous?.Conversations, previous?.GeneratedAt, attempt.Error);
         state.State.Chunks[attempt.Hour] = chunk;
         await state.WriteStateAsync();
+        if (chunk.State == ChunkState.Stored)
+        {
+            metrics.ReportBuilt(Tenant);
+        }
+
         if (chunk.State == ChunkState.GaveUp)
         {
             logger.LogError("Daily report chunk {Key} failed {Attempts} times and is given up: {Error}",

@@ -3,6 +3,7 @@ using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.Abstractions.Streaming;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Streaming;
+using KnovvuOrleans.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -21,7 +22,12 @@ namespace KnovvuOrleans.Grains.DataFeeder;
 [GrainType("datafeeder-publisher")]
 [ImplicitStreamSubscription(DataFeederStream.Namespace)]
 public sealed class DataFeederPublisherGrain(
-    IDataFeederConnector connector, IEventOutbox outbox, IOptions<DurableStreamOptions> options, ILogger<DataFeederPublisherGrain> logger)
+    IDataFeederConnector connector,
+    IEventOutbox outbox,
+    IOptions<DurableStreamOptions> options,
+    KnovvuMetrics metrics,
+    TimeProvider time,
+    ILogger<DataFeederPublisherGrain> logger)
     : OutboxSubscriberGrain<ConversationEvent>(outbox, options, logger), IDataFeederPublisherGrain
 {
     // Ownership never changes once claimed, so a confirmed topic stays confirmed for the activation's life.
@@ -48,10 +54,9 @@ public sealed class DataFeederPublisherGrain(
             _ownTopics.Add(topic);
         }
 
-        var records = events
-            .Where(e => feeder.EventTypes.Contains(e.Item.EventType))
-            .Select(e => DataFeederRecords.From(e.Item, e.EventId))
-            .ToList();
+        var wanted = events.Where(e => feeder.EventTypes.Contains(e.Item.EventType)).ToList();
+        var records = wanted.Select(e => DataFeederRecords.From(e.Item, e.EventId, e.TraceParent)).ToList();
         await connector.PublishAsync(new DataFeederDestination(topic), records, CancellationToken.None);
+        metrics.EventsOut(tenantId, wanted.Select(e => e.PublishedAt), time.GetUtcNow());
     }
 }

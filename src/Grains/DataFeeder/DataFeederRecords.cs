@@ -19,8 +19,8 @@ public static class DataFeederRecords
 
     public const int UnknownReleasingPartyId = 0;
 
-    public static DataFeederRecord From(ConversationEvent raised, Guid eventId) =>
-        new(raised.ExternalId, eventId, raised.EventType, raised.TenantId, Body(raised));
+    public static DataFeederRecord From(ConversationEvent raised, Guid eventId, string? traceParent = null) =>
+        new(raised.ExternalId, eventId, raised.EventType, raised.TenantId, Body(raised), traceParent);
 
     private static byte[] Body(ConversationEvent raised) => raised.EventType switch
     {

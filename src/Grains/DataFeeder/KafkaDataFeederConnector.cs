@@ -9,12 +9,12 @@ namespace KnovvuOrleans.Grains.DataFeeder;
 
 /// <summary>
 /// The Kafka connector: one producer shared by all tenants, each tenant's events on its own topic, keyed by the
-/// conversation's externalId, with headers <c>event-id</c>, <c>event-type</c> and <c>tenant-id</c> (and <c>replay-id</c>
-/// on events a replay sends again). A publish returns when every record is acknowledged by all in-sync replicas, and
-/// fails when one is refused or the acknowledgements take longer than <see cref="KafkaDataFeederOptions.PublishTimeoutMs"/>;
-/// records that timed out stay queued in the producer (it never drops a message on a timer) and a publish of the same
-/// events waits for them first, so a retry neither overtakes nor piles up copies. Message bodies and settings are never
-/// logged.
+/// conversation's externalId, with headers <c>event-id</c>, <c>event-type</c>, <c>tenant-id</c>, for a traced event the
+/// W3C <c>traceparent</c> of its producer span, and <c>replay-id</c> on events a replay sends again. A publish returns
+/// when every record is acknowledged by all in-sync replicas, and fails when one is refused or the acknowledgements take
+/// longer than <see cref="KafkaDataFeederOptions.PublishTimeoutMs"/>; records that timed out stay queued in the producer
+/// (it never drops a message on a timer) and a publish of the same events waits for them first, so a retry neither
+/// overtakes nor piles up copies. Message bodies and settings are never logged.
 /// </summary>
 public sealed class KafkaDataFeederConnector : IDataFeederConnector, IDisposable
 {
@@ -22,6 +22,7 @@ public sealed class KafkaDataFeederConnector : IDataFeederConnector, IDisposable
     public const string EventTypeHeader = "event-type";
     public const string TenantIdHeader = "tenant-id";
     public const string ReplayIdHeader = "replay-id";
+    public const string TraceParentHeader = "traceparent";
 
     private readonly ProducerConfig _config;
     private readonly TimeSpan _publishTimeout;
@@ -150,7 +151,8 @@ public sealed class KafkaDataFeederConnector : IDataFeederConnector, IDisposable
 
     private async Task ProduceAsync(IProducer<string, byte[]> producer, string topic, DataFeederRecord record, KafkaBatchDelivery delivery, CancellationToken cancellationToken)
     {
-        var message = new Message<string, byte[]> { Key = record.Key, Value = record.Body, Headers = HeadersOf(record) };
+        using var span = DataFeederTracing.StartSend(topic, record);
+        var message = new Message<string, byte[]> { Key = record.Key, Value = record.Body, Headers = HeadersOf(record, span?.Id ?? record.TraceParent) };
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -191,7 +193,7 @@ public sealed class KafkaDataFeederConnector : IDataFeederConnector, IDisposable
         }
     }
 
-    private Headers? HeadersOf(DataFeederRecord record)
+    private Headers? HeadersOf(DataFeederRecord record, string? traceParent)
     {
         if (!_sendHeaders)
         {
@@ -207,6 +209,11 @@ public sealed class KafkaDataFeederConnector : IDataFeederConnector, IDisposable
         if (record.ReplayId is { } replayId)
         {
             headers.Add(ReplayIdHeader, Encoding.UTF8.GetBytes(replayId));
+        }
+
+        if (traceParent is not null)
+        {
+            headers.Add(TraceParentHeader, Encoding.UTF8.GetBytes(traceParent));
         }
 
         return headers;

@@ -1,6 +1,7 @@
 using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 using KnovvuOrleans.Grains.Abstractions.Streaming;
 using KnovvuOrleans.Grains.Streaming;
+using KnovvuOrleans.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -22,6 +23,7 @@ public sealed class GenesysCallImporterGrain(
     IOptions<GenesysImportOptions> options,
     IEventOutbox outbox,
     IOptions<DurableStreamOptions> streamOptions,
+    KnovvuMetrics metrics,
     ILogger<GenesysCallImporterGrain> logger)
     : OutboxSubscriberGrain<GenesysCallEnded>(outbox, streamOptions, logger), IGenesysCallImporterGrain
 {
@@ -50,6 +52,11 @@ public sealed class GenesysCallImporterGrain(
                 async (conversationId, _) =>
                 {
                     var outcome = await ImportAsync(grains, tenantId, conversationId);
+                    if (outcome == GenesysImportOutcome.Imported)
+                    {
+                        metrics.GenesysCallImported(tenantId);
+                    }
+
                     Update(s => s with
                     {
                         Backlog = s.Backlog - 1,
@@ -97,11 +104,18 @@ public sealed class GenesysCallImporterGrain(
         }
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.ImportBacklog(this.GetPrimaryKeyString(), null);
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     private void Update(Func<GenesysImporterStatus, GenesysImporterStatus> change)
     {
         lock (_gate)
         {
             _status = change(_status);
+            metrics.ImportBacklog(this.GetPrimaryKeyString(), _status.Backlog);
         }
     }
 }

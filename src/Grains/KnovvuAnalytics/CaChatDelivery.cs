@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Threading.Channels;
 using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 using KnovvuOrleans.Grains.Conversations;
+using KnovvuOrleans.Grains.Telemetry;
 using KnovvuOrleans.Grains.VirtualAgent;
 using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
@@ -24,6 +26,7 @@ internal sealed class CaChatDelivery(
     KnovvuAnalyticsClient client,
     CaHourlyCap cap,
     CaSyncOptions options,
+    KnovvuMetrics metrics,
     TimeProvider time,
     ILogger logger)
 {
@@ -140,6 +143,8 @@ internal sealed class CaChatDelivery(
     {
         var record = pending.Record;
         var session = JsonSerializer.Deserialize<VaSession>(record.Document, Json)!;
+        // Under the trace the session was recorded in: its CA request (HttpClient's span) joins that trace.
+        using var span = record.TraceParent is null ? null : KnovvuTracing.StartUnder(record.TraceParent, "send session to CA", ActivityKind.Internal);
         try
         {
             await client.SendChatAsync(connection, VaToCaMapping.ToChat(tenantId, session, record.IsCall), run.Token);
@@ -163,6 +168,7 @@ internal sealed class CaChatDelivery(
         {
             await log.ParkForCaAsync(tenantId, record.ExternalId, refused.Message, CancellationToken.None);
             Interlocked.Increment(ref _parked);
+            metrics.CaRefused(tenantId);
             logger.LogWarning("CA refused session {Session} of tenant {Tenant} for good; parked: {Reason}", record.ExternalId, tenantId, refused.Message);
             Resolve(record, sent: false);
             return;
@@ -176,6 +182,7 @@ internal sealed class CaChatDelivery(
         // Acknowledged: marked at once, whatever happens to the rest of the run.
         await log.MarkSentToCaAsync(tenantId, record.ExternalId, CancellationToken.None);
         Interlocked.Increment(ref _sent);
+        metrics.SentToCa(tenantId);
         Resolve(record, sent: true);
     }
 

@@ -4,6 +4,7 @@ using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 using KnovvuOrleans.Grains.Conversations;
 using KnovvuOrleans.Grains.Outbound;
 using KnovvuOrleans.Grains.Activation;
+using KnovvuOrleans.Grains.Telemetry;
 using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,8 @@ public sealed class CaIntegrationGrain(
     KnovvuAnalyticsClient client,
     IOptions<CaSyncOptions> options,
     TimeProvider time,
+    IOptions<CaUrlOptions> urls,
+    KnovvuMetrics metrics,
     ILogger<CaIntegrationGrain> logger) : BackgroundWorkGrain, ICaIntegrationGrain, IRemindable
 {
     private const string ReminderName = "va-ca-sync";
@@ -46,7 +49,7 @@ public sealed class CaIntegrationGrain(
 
     public async Task<CaIntegrationView> Configure(CaIntegrationSettings settings)
     {
-        settings.Validate(secretStored: state.RecordExists).ThrowIfAny();
+        settings.Validate(secretStored: state.RecordExists, urls.Value.PlainHttpHosts).ThrowIfAny();
         var previous = state.RecordExists ? state.State : null;
         state.State = new CaIntegrationState
         {
@@ -94,7 +97,7 @@ public sealed class CaIntegrationGrain(
         var connection = new CaConnection(
             tenantId, settings.ServiceBaseUrl, settings.TokenEndpoint, settings.ClientId, secrets.Unprotect(settings.ProtectedClientSecret));
         var cap = new CaHourlyCap(this.AsReference<ICaIntegrationGrain>(), time);
-        var run = new CaSyncRun(tenantId, connection, GrainFactory, log, client, cap, options.Value, time, logger);
+        var run = new CaSyncRun(tenantId, connection, GrainFactory, log, client, cap, options.Value, metrics, time, logger);
         _status = _status with { Running = true, Runs = _status.Runs + 1, LastRunStarted = time.GetUtcNow(), LastError = null };
         StartBackgroundWork(async cancellationToken =>
         {
@@ -106,6 +109,7 @@ public sealed class CaIntegrationGrain(
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 error = exception.Message;
+                metrics.CaUnavailable(tenantId);
                 logger.LogWarning(exception, "VA → CA run of tenant {Tenant} stopped; the rest goes at the next run", tenantId);
             }
             finally

@@ -2,6 +2,7 @@ using KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 using KnovvuOrleans.Grains.Conversations;
+using KnovvuOrleans.Grains.Telemetry;
 using KnovvuOrleans.Grains.VirtualAgent;
 using Orleans;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ internal sealed class CaSyncRun(
     CaHourlyCap cap,
     CaSyncOptions options,
     TimeProvider time,
+    KnovvuMetrics metrics,
     ILogger logger)
 {
     private CaChatDelivery? _chats;
@@ -55,7 +57,7 @@ internal sealed class CaSyncRun(
             return;
         }
 
-        _chats = new CaChatDelivery(tenantId, connection, log, client, cap, options, time, logger);
+        _chats = new CaChatDelivery(tenantId, connection, log, client, cap, options, metrics, time, logger);
         await _chats.RunAsync(ready, cancellationToken);
     }
 

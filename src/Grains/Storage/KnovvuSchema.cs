@@ -82,5 +82,13 @@ internal static class KnovvuSchema
         CREATE INDEX kept_events_held ON knovvu.kept_events (raised_at) WHERE held AND expired_at IS NULL;
         CREATE INDEX kept_events_held_by_tenant ON knovvu.kept_events (tenant_id) WHERE held;
         """,
+        // The W3C trace context an event was raised in, so that its delivery (the Kafka message) joins that trace.
+        """
+        ALTER TABLE knovvu.stream_outbox ADD COLUMN trace_parent text NULL;
+        """,
+        // The W3C trace context a conversation was recorded in, so that sending it to CA joins that trace.
+        """
+        ALTER TABLE knovvu.conversations ADD COLUMN trace_parent text NULL;
+        """,
     ];
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KnovvuOrleans.Grains.Abstractions.Streaming;
+using KnovvuOrleans.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
@@ -9,8 +10,8 @@ namespace KnovvuOrleans.Grains.Streaming;
 
 /// <summary>
 /// Publishes to a durable stream: the events go to the outbox first (the commit point: from then on they reach the
-/// subscriber, in order, however often silos die or the subscriber fails), then a notice goes over the Orleans stream
-/// to wake the subscriber. A notice that is lost only delays the events until the redelivery agent finds them.
+/// subscriber, in order, however often silos die or the subscriber fails), with the trace context of the call that
+/// publishes them unless they carry their own, then a notice goes over the Orleans stream to wake the subscriber. A notice that is lost only delays the events until the redelivery agent finds them.
 /// </summary>
 public sealed class DurableStreamPublisher(IEventOutbox outbox, IServiceProvider services, ILogger<DurableStreamPublisher> logger)
 {
@@ -24,7 +25,8 @@ public sealed class DurableStreamPublisher(IEventOutbox outbox, IServiceProvider
         }
 
         var last = await outbox.AppendAsync(streamNamespace, streamKey,
-            events.Select(e => new OutboxEntry(e.EventId, e.PublishedAt, JsonSerializer.Serialize(e.Item, Json))).ToList(),
+            events.Select(e => new OutboxEntry(e.EventId, e.PublishedAt, JsonSerializer.Serialize(e.Item, Json),
+                e.TraceParent ?? KnovvuTracing.CurrentTraceParent())).ToList(),
             CancellationToken.None);
         try
         {

@@ -22,10 +22,10 @@ public interface IEventOutbox
     Task<long> CountAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>An event to append: its id (kept across redeliveries), when it was raised, and its JSON.</summary>
-public sealed record OutboxEntry(Guid EventId, DateTimeOffset PublishedAt, string Payload);
+/// <summary>An event to append: its id (kept across redeliveries), when it was raised, its JSON and its W3C trace context.</summary>
+public sealed record OutboxEntry(Guid EventId, DateTimeOffset PublishedAt, string Payload, string? TraceParent = null);
 
 /// <summary>An event waiting in the outbox, with its place in the outbox.</summary>
-public sealed record StoredOutboxEntry(long Sequence, Guid EventId, DateTimeOffset PublishedAt, string Payload);
+public sealed record StoredOutboxEntry(long Sequence, Guid EventId, DateTimeOffset PublishedAt, string Payload, string? TraceParent = null);
 
 public sealed record OutboxStream(string Namespace, string Key);

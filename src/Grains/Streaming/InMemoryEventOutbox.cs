@@ -17,7 +17,7 @@ public sealed class InMemoryEventOutbox(TimeProvider time) : IEventOutbox
             {
                 last = ++_sequence;
                 _entries[last] = (new OutboxStream(streamNamespace, streamKey),
-                    new StoredOutboxEntry(last, entry.EventId, entry.PublishedAt, entry.Payload), time.GetUtcNow());
+                    new StoredOutboxEntry(last, entry.EventId, entry.PublishedAt, entry.Payload, entry.TraceParent), time.GetUtcNow());
             }
 
             return Task.FromResult(last);

@@ -68,7 +68,7 @@ public abstract class OutboxSubscriberGrain<T>(IEventOutbox outbox, IOptions<Dur
                 }
 
                 await HandleAsync(batch.Select(e => new StreamEvent<T>(
-                    e.EventId, e.PublishedAt, JsonSerializer.Deserialize<T>(e.Payload, DurableStreamPublisher.Json)!)).ToList());
+                    e.EventId, e.PublishedAt, JsonSerializer.Deserialize<T>(e.Payload, DurableStreamPublisher.Json)!, e.TraceParent)).ToList());
                 await outbox.AcknowledgeAsync(batch.Select(e => e.Sequence).ToList(), CancellationToken.None);
             }
             while (batch.Count == batchSize);

@@ -14,9 +14,9 @@ public sealed class PostgresEventOutbox(NpgsqlDataSource dataSource) : IEventOut
         // unnest keeps the entries' order, so sequences follow it; ORDER BY ordinality makes that explicit.
         await using var command = dataSource.CreateCommand("""
             WITH added AS (
-                INSERT INTO knovvu.stream_outbox (stream_namespace, stream_key, event_id, published_at, payload)
-                SELECT $1, $2, e.id, e.at, e.payload
-                FROM unnest($3::uuid[], $4::timestamptz[], $5::text[]) WITH ORDINALITY AS e(id, at, payload, position)
+                INSERT INTO knovvu.stream_outbox (stream_namespace, stream_key, event_id, published_at, payload, trace_parent)
+                SELECT $1, $2, e.id, e.at, e.payload, e.trace_parent
+                FROM unnest($3::uuid[], $4::timestamptz[], $5::text[], $6::text[]) WITH ORDINALITY AS e(id, at, payload, trace_parent, position)
                 ORDER BY e.position
                 ON CONFLICT (event_id) DO NOTHING
                 RETURNING sequence)
@@ -27,6 +27,7 @@ public sealed class PostgresEventOutbox(NpgsqlDataSource dataSource) : IEventOut
         command.Parameters.Add(new() { Value = entries.Select(e => e.EventId).ToArray() });
         command.Parameters.Add(new() { Value = entries.Select(e => e.PublishedAt.UtcDateTime).ToArray() });
         command.Parameters.Add(new() { Value = entries.Select(e => e.Payload).ToArray() });
+        command.Parameters.Add(new() { Value = entries.Select(e => e.TraceParent).ToArray() });
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -34,7 +35,7 @@ public sealed class PostgresEventOutbox(NpgsqlDataSource dataSource) : IEventOut
     {
         await _migrated.Value;
         await using var command = dataSource.CreateCommand("""
-            SELECT sequence, event_id, published_at, payload FROM knovvu.stream_outbox
+            SELECT sequence, event_id, published_at, payload, trace_parent FROM knovvu.stream_outbox
             WHERE stream_namespace = $1 AND stream_key = $2 ORDER BY sequence LIMIT $3
             """);
         command.Parameters.Add(new() { Value = streamNamespace });
@@ -45,7 +46,8 @@ public sealed class PostgresEventOutbox(NpgsqlDataSource dataSource) : IEventOut
         while (await reader.ReadAsync(cancellationToken))
         {
             entries.Add(new StoredOutboxEntry(
-                reader.GetInt64(0), reader.GetGuid(1), new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero), reader.GetString(3)));
+                reader.GetInt64(0), reader.GetGuid(1), new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4)));
         }
 
         return entries;

@@ -39,9 +39,15 @@ internal sealed class VaHarness : IAsyncDisposable
 
     public string ConnectionString => _database.ConnectionString;
 
-    /// <summary><paramref name="settings"/>: more gateway configuration (the harness's own keys win).</summary>
+    /// <summary>
+    /// <paramref name="settings"/>: more gateway configuration (the harness's own keys win); <paramref name="testServices"/>:
+    /// services replaced or added after the gateway's own.
+    /// </summary>
     public static async Task<VaHarness> StartAsync(
-        int sessionsPerHourCap = 100_000, bool integrationEnabled = true, IReadOnlyDictionary<string, string?>? settings = null)
+        int sessionsPerHourCap = 100_000,
+        bool integrationEnabled = true,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? testServices = null)
     {
         var database = await PostgresTestDatabase.CreateAsync();
         var ca = await KnovvuAnalyticsSimulator.StartAsync(new() { Clients = [new("va-client", "va-secret", "ca-acme")] });
@@ -58,7 +64,7 @@ internal sealed class VaHarness : IAsyncDisposable
             gatewaySettings[key] = value;
         }
 
-        var gateway = new GatewayFactory { Settings = gatewaySettings };
+        var gateway = new GatewayFactory { Settings = gatewaySettings, TestServices = testServices };
         var api = new GatewayApi(gateway.CreateClient());
         var hostToken = await api.TokenAsync(GatewayFactory.HostClientId, gateway.HostSecret);
         await api.CreateTenantAsync(hostToken, Tenant, "Acme");
