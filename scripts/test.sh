@@ -27,7 +27,7 @@ results="$svc_dir/results"
 rc=0
 # Default TRX names: a fixed LogFileName would make every test assembly overwrite the same file.
 # setsid: a process group of its own (see stop_tests); background + wait keeps signals responsive.
-setsid dotnet test KnovvuOrleans.sln -c Release --logger trx --logger "console;verbosity=normal" \
+setsid dotnet test KnovvuOrleans.sln -c Release --logger trx --logger "console;verbosity=minimal" \
   --results-directory "$results" "$@" &
 test_pid=$!
 wait "$test_pid" || rc=$?

@@ -26,4 +26,10 @@ public sealed class DemoOptions
     public TimeSpan GenesysCallInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The host operator's secret (client host-operator); unset, a random one. Either way the banner prints a host
+    /// token; with a known secret one can also fetch tokens of one's own.
+    /// </summary>
+    public string? HostSecret { get; set; }
 }

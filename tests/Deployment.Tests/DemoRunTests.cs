@@ -11,6 +11,7 @@ namespace KnovvuOrleans.Deployment.Tests;
 /// conversations, and within seconds sessions reach the CA simulator and events the Kafka topics, without errors.
 /// Needs the system librdkafka (scripts/test.sh installs it), as the demo does.
 /// </summary>
+[Collection(DemoCollection.Name)]
 public sealed class DemoRunTests
 {
     [Fact]

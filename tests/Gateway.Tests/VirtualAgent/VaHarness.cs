@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using KnovvuOrleans.Gateway.Tests.Support;
 using KnovvuOrleans.Simulators.KnovvuAnalytics;
 using KnovvuOrleans.Testing;
+using Xunit.Abstractions;
 
 namespace KnovvuOrleans.Gateway.Tests.VirtualAgent;
 
@@ -41,7 +42,8 @@ internal sealed class VaHarness : IAsyncDisposable
 
     /// <summary><paramref name="settings"/>: more gateway configuration (the harness's own keys win).</summary>
     public static async Task<VaHarness> StartAsync(
-        int sessionsPerHourCap = 100_000, bool integrationEnabled = true, IReadOnlyDictionary<string, string?>? settings = null)
+        int sessionsPerHourCap = 100_000, bool integrationEnabled = true, IReadOnlyDictionary<string, string?>? settings = null,
+        ITestOutputHelper? output = null)
     {
         var database = await PostgresTestDatabase.CreateAsync();
         var ca = await KnovvuAnalyticsSimulator.StartAsync(new() { Clients = [new("va-client", "va-secret", "ca-acme")] });
@@ -58,7 +60,7 @@ internal sealed class VaHarness : IAsyncDisposable
             gatewaySettings[key] = value;
         }
 
-        var gateway = new GatewayFactory { Settings = gatewaySettings };
+        var gateway = new GatewayFactory { Settings = gatewaySettings, Output = output };
         var api = new GatewayApi(gateway.CreateClient());
         var hostToken = await api.TokenAsync(GatewayFactory.HostClientId, gateway.HostSecret);
         await api.CreateTenantAsync(hostToken, Tenant, "Acme");
