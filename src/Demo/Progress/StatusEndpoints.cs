@@ -12,8 +12,9 @@ public static class StatusEndpoints
 
     public static void MapDemoStatus(this IEndpointRouteBuilder routes, DemoStatus status)
     {
-        routes.MapGet(JsonPath, async () => Results.Ok(new { tenants = await status.SnapshotAsync() }));
-        routes.MapGet(PagePath, async () => Results.Content(Page(await status.SnapshotAsync()), "text/html; charset=utf-8"));
+        // The demo's own pages, not part of the product's API: kept out of the OpenAPI document.
+        routes.MapGet(JsonPath, async () => Results.Ok(new { tenants = await status.SnapshotAsync() })).ExcludeFromDescription();
+        routes.MapGet(PagePath, async () => Results.Content(Page(await status.SnapshotAsync()), "text/html; charset=utf-8")).ExcludeFromDescription();
     }
 
     private static string Page(IReadOnlyList<TenantStatus> tenants)

@@ -44,7 +44,7 @@ public sealed partial class ApiDocsTests(GatewayFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("KnovvuOrleans API", page, StringComparison.Ordinal);
-        Assert.Contains("/openapi/v1.json", page, StringComparison.Ordinal);
+        Assert.Contains("openapi/v1.json", page, StringComparison.Ordinal);
     }
 
     [Fact]
