@@ -55,6 +55,9 @@ public sealed class DemoSystem : IAsyncDisposable
 
     public DemoStatus Status { get; }
 
+    /// <summary>The operator page's last five minutes.</summary>
+    public StatusHistory History { get; private init; } = null!;
+
     public DateTimeOffset ReportHour { get; }
 
     public IReadOnlyList<ProvisionedTenant> Tenants => _tenants;
@@ -118,8 +121,9 @@ public sealed class DemoSystem : IAsyncDisposable
             var counters = DemoTenant.All.ToDictionary(t => t.Id, _ => new TenantCounters());
             var status = new DemoStatus(counters, ca, genesys,
                 new GenesysImportProgress(app.Services.GetRequiredService<IClusterClient>(), genesys), Path.Combine(folder, "objects"));
-            app.MapDemoStatus(status);
-            system = new DemoSystem(kafka, ca, genesys, app, gatewayUrl, status, folder);
+            var history = new StatusHistory(status);
+            app.MapDemoStatus(status, history);
+            system = new DemoSystem(kafka, ca, genesys, app, gatewayUrl, status, folder) { History = history };
             await app.StartAsync(cancellationToken);
             await system.ProvisionAndRunAsync(hostSecret, counters, options, cancellationToken);
             return system;
@@ -162,6 +166,7 @@ public sealed class DemoSystem : IAsyncDisposable
             .Append(GenesysCallScript.RunAsync(_genesys, groups, options.GenesysCallInterval, _stopping.Token))
             .Append(KafkaEventCounter.RunAsync(_kafka.BootstrapServers, counters, _stopping.Token))
             .Append(ConsoleProgress.RunAsync(Status, options.ProgressInterval, _stopping.Token))
+            .Append(History.RunAsync(_stopping.Token))
             .ToArray();
     }
 

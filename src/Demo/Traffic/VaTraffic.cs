@@ -83,7 +83,7 @@ public sealed class VaTraffic(GatewayClient gateway, ProvisionedTenant tenant, T
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            counters.AddError();
+            counters.AddError(exception.Message);
             Console.WriteLine($"[{tenant.Tenant.Id}] VA traffic error: {exception.Message}");
         }
     }
