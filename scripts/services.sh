@@ -13,7 +13,8 @@
 _KNOVVU_SCRIPT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")"
 _KNOVVU_REPO_ROOT="$(cd "$(dirname "$_KNOVVU_SCRIPT")/.." && pwd)"
 # No librdkafka: the Kafka mock and every .NET process use librdkafka.redist's own library (docs/kafka.md).
-_KNOVVU_PACKAGES=(postgresql swift-proxy swift-object swift-container swift-account)
+# chromium: not a service, but the browser the operator page's test drives headless (tests/Deployment.Tests).
+_KNOVVU_PACKAGES=(postgresql swift-proxy swift-object swift-container swift-account chromium)
 _KNOVVU_MARKER=".knovvu-services"
 # shellcheck source=scripts/lib/packages.sh
 source "$_KNOVVU_REPO_ROOT/scripts/lib/packages.sh"

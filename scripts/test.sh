@@ -2,7 +2,8 @@
 # The project's single test command: starts the real services (PostgreSQL, Swift S3, Kafka mock),
 # runs `dotnet test` on the solution with any extra arguments, stops the services (also on failure).
 #   scripts/test.sh [dotnet test args...]     e.g. scripts/test.sh --filter FullyQualifiedName~StateTests
-# Exits with dotnet test's exit code; the last line is "N passed, N failed[, N skipped]".
+# Exits with dotnet test's exit code; the last line is "N passed, N failed[, N skipped]". The console shows only
+# failed tests (with their own output); TRX files hold everything. Test artifacts: TestResults/artifacts.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=scripts/services.sh
@@ -23,11 +24,14 @@ trap 'stop_tests; exit 143' TERM
 
 services_up "$svc_dir"
 results="$svc_dir/results"
+# Files a test leaves for people to look at (the operator page's screenshot); kept after the run, unlike $results.
+export KNOVVU_TEST_ARTIFACTS="${KNOVVU_TEST_ARTIFACTS:-$PWD/TestResults/artifacts}"
+mkdir -p "$KNOVVU_TEST_ARTIFACTS"
 
 rc=0
 # Default TRX names: a fixed LogFileName would make every test assembly overwrite the same file.
 # setsid: a process group of its own (see stop_tests); background + wait keeps signals responsive.
-setsid dotnet test KnovvuOrleans.sln -c Release --logger trx --logger "console;verbosity=normal" \
+setsid dotnet test KnovvuOrleans.sln -c Release --logger trx --logger "console;verbosity=minimal" \
   --results-directory "$results" "$@" &
 test_pid=$!
 wait "$test_pid" || rc=$?

@@ -1,4 +1,5 @@
 using KnovvuOrleans.Demo.Progress;
+using KnovvuOrleans.Gateway.OpenApi;
 
 namespace KnovvuOrleans.Demo;
 
@@ -14,12 +15,17 @@ public static class DemoBanner
         Console.WriteLine($"""
 
             ==== KnovvuOrleans demo is running (Ctrl+C stops it) ====
-            gateway            {gatewayUrl}   (OpenAPI {gatewayUrl}/openapi/v1.json, health {gatewayUrl}/health/ready)
-            status page        {gatewayUrl}{StatusEndpoints.PagePath}   (JSON {gatewayUrl}{StatusEndpoints.JsonPath})
+            operator page      {gatewayUrl}{StatusEndpoints.PagePath}   (JSON {gatewayUrl}{StatusEndpoints.JsonPath})
+            API reference      {gatewayUrl}{ApiReferenceEndpoints.Path}   (OpenAPI {gatewayUrl}/openapi/v1.json)
+            Orleans dashboard  {gatewayUrl}/dashboard   (health {gatewayUrl}/health/ready)
             CA simulator       {demo.CaUrl}   (counts {demo.CaUrl}_sim/state)
             Genesys simulator  {demo.GenesysUrl}   (counts {demo.GenesysUrl}_sim/state)
             Kafka (mock)       {kafka}   topics {string.Join(", ", tenants.Select(t => t.Tenant.Topic))}
             tenants            {string.Join(", ", tenants.Select(t => t.Tenant.Id))}
+
+            Host operator token (scope host, valid 12 h; or start with --Demo:HostSecret=... and fetch your own):
+            export HOST_TOKEN={demo.HostToken}
+            curl -s {gatewayUrl}/api/host/tenants -H "Authorization: Bearer $HOST_TOKEN"
 
             Ready token of tenant {first.Tenant.Id} (scope dataservice_external, valid 12 h):
             {first.ReportsToken}

@@ -35,4 +35,10 @@ public sealed class DemoOptions
 
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00", ErrorMessage = "Demo:ProgressInterval must be positive (at most 1 day).")]
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The host operator's secret (client host-operator); unset, a random one. Either way the banner prints a host
+    /// token; with a known secret one can also fetch tokens of one's own.
+    /// </summary>
+    public string? HostSecret { get; set; }
 }

@@ -27,10 +27,12 @@ public sealed class DemoSystem : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<ProvisionedTenant> _tenants = [];
+    private readonly string _folder;
     private Task[] _work = [];
 
-    private DemoSystem(MockKafkaCluster kafka, KnovvuAnalyticsSimulator ca, GenesysCloudSimulator genesys, WebApplication app, string gatewayUrl, DemoStatus status)
+    private DemoSystem(MockKafkaCluster kafka, KnovvuAnalyticsSimulator ca, GenesysCloudSimulator genesys, WebApplication app, string gatewayUrl, DemoStatus status, string folder)
     {
+        _folder = folder;
         _kafka = kafka;
         _ca = ca;
         _genesys = genesys;
@@ -53,9 +55,15 @@ public sealed class DemoSystem : IAsyncDisposable
 
     public DemoStatus Status { get; }
 
+    /// <summary>The operator page's last five minutes.</summary>
+    public StatusHistory History { get; private init; } = null!;
+
     public DateTimeOffset ReportHour { get; }
 
     public IReadOnlyList<ProvisionedTenant> Tenants => _tenants;
+
+    /// <summary>A token of the host operator (scope host), for the host routes.</summary>
+    public string HostToken { get; private set; } = "";
 
     /// <summary>Ends when the app is asked to stop (Ctrl+C, SIGTERM).</summary>
     public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
@@ -87,7 +95,7 @@ public sealed class DemoSystem : IAsyncDisposable
 
             ca = await KnovvuAnalyticsSimulator.StartAsync(SimulatorAccounts.Ca(), cancellationToken);
             genesys = await GenesysCloudSimulator.StartAsync(SimulatorAccounts.Genesys(), cancellationToken);
-            var hostSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+            var hostSecret = options.HostSecret is { Length: > 0 } given ? given : Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
             var gatewayUrl = $"http://127.0.0.1:{options.GatewayPort}";
             var app = GatewayApp.Build(
                 new WebApplicationOptions { Args = args, ContentRootPath = folder, EnvironmentName = Environments.Production },
@@ -103,12 +111,19 @@ public sealed class DemoSystem : IAsyncDisposable
                     // The printed token should outlive an afternoon of trying things.
                     ["Auth:TokenLifetime"] = "12:00:00",
                     ["Logging:LogLevel:Default"] = "Warning",
+                    // Console rules beat the silo's own "Orleans" floor (Information); the demo's console is for its
+                    // own lines. Two start-up warnings that only say "this is a demo" are left out too.
+                    ["Logging:Console:LogLevel:Default"] = "Warning",
+                    ["Logging:Console:LogLevel:Orleans"] = "Warning",
+                    ["Logging:Console:LogLevel:Orleans.Hosting.ReminderOptionsValidator"] = "Error",
+                    ["Logging:Console:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
                 });
             var counters = DemoTenant.All.ToDictionary(t => t.Id, _ => new TenantCounters());
             var status = new DemoStatus(counters, ca, genesys,
                 new GenesysImportProgress(app.Services.GetRequiredService<IClusterClient>(), genesys), Path.Combine(folder, "objects"));
-            app.MapDemoStatus(status);
-            system = new DemoSystem(kafka, ca, genesys, app, gatewayUrl, status);
+            var history = new StatusHistory(status);
+            app.MapDemoStatus(status, history);
+            system = new DemoSystem(kafka, ca, genesys, app, gatewayUrl, status, folder) { History = history };
             await app.StartAsync(cancellationToken);
             await system.ProvisionAndRunAsync(hostSecret, counters, options, cancellationToken);
             return system;
@@ -122,6 +137,7 @@ public sealed class DemoSystem : IAsyncDisposable
             else
             {
                 await DisposeAllAsync(genesys, ca, kafka);
+                DeleteFolder(folder);
             }
 
             throw;
@@ -132,7 +148,8 @@ public sealed class DemoSystem : IAsyncDisposable
     {
         var gateway = new GatewayClient(_http);
         var groups = SimulatorAccounts.AddGenesysGroups(_genesys.State);
-        var provisioner = new TenantProvisioner(gateway, await gateway.TokenAsync("host-operator", hostSecret, cancellationToken), _ca, _genesys);
+        HostToken = await gateway.TokenAsync("host-operator", hostSecret, cancellationToken);
+        var provisioner = new TenantProvisioner(gateway, HostToken, _ca, _genesys);
         var traffic = new List<VaTraffic>();
         foreach (var tenant in DemoTenant.All)
         {
@@ -149,6 +166,7 @@ public sealed class DemoSystem : IAsyncDisposable
             .Append(GenesysCallScript.RunAsync(_genesys, groups, options.GenesysCallInterval, _stopping.Token))
             .Append(KafkaEventCounter.RunAsync(_kafka.BootstrapServers, counters, _stopping.Token))
             .Append(ConsoleProgress.RunAsync(Status, options.ProgressInterval, _stopping.Token))
+            .Append(History.RunAsync(_stopping.Token))
             .ToArray();
     }
 
@@ -169,6 +187,19 @@ public sealed class DemoSystem : IAsyncDisposable
         await _app.DisposeAsync();
         await DisposeAllAsync(_genesys, _ca, _kafka);
         _stopping.Dispose();
+        DeleteFolder(_folder);
+    }
+
+    /// <summary>The demo's temp folder (report chunks, recordings) goes with it: in-memory storage forgot them anyway.</summary>
+    private static void DeleteFolder(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
     }
 
     private static async Task DisposeAllAsync(GenesysCloudSimulator? genesys, KnovvuAnalyticsSimulator? ca, MockKafkaCluster kafka)

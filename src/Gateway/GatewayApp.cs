@@ -54,6 +54,7 @@ public static class GatewayApp
         builder.Services.AddGatewayHealthChecks();
         builder.Services.AddOpenApi(openApi =>
         {
+            openApi.AddDocumentTransformer<ProductInfoTransformer>();
             openApi.AddDocumentTransformer<OAuth2SecurityTransformer>();
             openApi.AddOperationTransformer<OAuth2SecurityTransformer>();
         });
@@ -70,6 +71,7 @@ public static class GatewayApp
         app.UseAuthorization();
 
         app.MapOpenApi();
+        app.MapApiReference();
         app.MapHealthEndpoints();
         app.MapTokenEndpoint();
         app.MapHostTenantEndpoints();

@@ -11,6 +11,7 @@ namespace KnovvuOrleans.Deployment.Tests;
 /// conversations, and within seconds sessions reach the CA simulator and events the Kafka topics (shown by the printed
 /// events URL), without errors. Kafka is librdkafka.redist's mock cluster: no system library is needed.
 /// </summary>
+[Collection(DemoCollection.Name)]
 public sealed class DemoRunTests
 {
     [Fact]

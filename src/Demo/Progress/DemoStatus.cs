@@ -14,22 +14,41 @@ public sealed class DemoStatus(
     GenesysImportProgress genesysImports,
     string reportFolder)
 {
+    /// <summary>The simulators' own pages, linked from the operator page.</summary>
+    public IReadOnlyDictionary<string, string> SimulatorLinks { get; } = new Dictionary<string, string>
+    {
+        ["CA simulator"] = new Uri(ca.BaseUrl, "_sim/state").ToString(),
+        ["Genesys simulator"] = new Uri(genesys.BaseUrl, "_sim/state").ToString(),
+    };
+
     public async Task<IReadOnlyList<TenantStatus>> SnapshotAsync()
     {
         var chats = ca.Received.Chats;
+        var caRequests = ca.Requests.Entries;
         var lines = new List<TenantStatus>();
         foreach (var tenant in DemoTenant.All)
         {
             var counter = counters[tenant.Id];
+            var sentToCa = chats.Count(c => c.Tenant == tenant.CaTenant);
+            var callsEnded = genesys.Org(tenant.GenesysOrgId).Conversations.Count;
+            var imported = await genesysImports.CountImportedAsync(tenant);
             lines.Add(new TenantStatus(
                 tenant.Id,
                 counter.ConversationsIn,
-                chats.Count(c => c.Tenant == tenant.CaTenant),
+                sentToCa,
                 counter.EventsOut,
                 CountReports(tenant),
                 counter.Errors,
-                genesys.Org(tenant.GenesysOrgId).Conversations.Count,
-                await genesysImports.CountImportedAsync(tenant)));
+                callsEnded,
+                imported)
+            {
+                CaFailures = caRequests.Count(r => r.ClientId == tenant.CaClientId && r.StatusCode is 0 or >= 400),
+                // The seeded draft is recorded but never sent: it is not waiting.
+                CaBacklog = Math.Max(0, counter.ConversationsIn - 1 - sentToCa),
+                EventLagSeconds = counter.LastEventLagSeconds,
+                GenesysBacklog = callsEnded - (imported ?? 0),
+                LastError = counter.LastError,
+            });
         }
 
         return lines;

@@ -22,7 +22,7 @@ public static class KafkaEventCounter
                 {
                     if (consumer.Consume(TimeSpan.FromMilliseconds(500)) is { IsPartitionEOF: false } result)
                     {
-                        byTopic[result.Topic].AddEvent();
+                        byTopic[result.Topic].AddEvent(DateTimeOffset.UtcNow - result.Message.Timestamp.UtcDateTime);
                         byTopic[result.Topic].RecentEvents.Add(result);
                     }
                 }
@@ -31,7 +31,7 @@ public static class KafkaEventCounter
                     Console.WriteLine($"Kafka read error: {exception.Error.Reason}");
                     if (exception.ConsumerRecord?.Topic is { } topic && byTopic.TryGetValue(topic, out var counter))
                     {
-                        counter.AddError();
+                        counter.AddError($"Kafka read error: {exception.Error.Reason}");
                     }
                 }
             }

@@ -1,11 +1,11 @@
-using System.Net;
-using System.Text;
+using KnovvuOrleans.Gateway.OpenApi;
 
 namespace KnovvuOrleans.Demo.Progress;
 
 /// <summary>
-/// The demo's status page: /demo (HTML, refreshes itself), /demo/status (JSON), and /demo/events/{tenant} (the last
-/// Data Feeder events read back from the tenant's topic).
+/// The demo's operator page on the gateway: /demo (HTML; its script reads /demo/status every 2 s and draws the
+/// figures, rates and charts), /demo/status (JSON: the current figures, the last five minutes, the links) and
+/// /demo/events/{tenant} (the last Data Feeder events read back from the tenant's topic).
 /// </summary>
 public static class StatusEndpoints
 {
@@ -15,30 +15,31 @@ public static class StatusEndpoints
 
     public const string EventsPath = "/demo/events";
 
-    public static void MapDemoStatus(this IEndpointRouteBuilder routes, DemoStatus status)
+    public static void MapDemoStatus(this IEndpointRouteBuilder routes, DemoStatus status, StatusHistory history)
     {
-        routes.MapGet(JsonPath, async () => Results.Ok(new { tenants = await status.SnapshotAsync() }));
-        routes.MapGet(PagePath, async () => Results.Content(Page(await status.SnapshotAsync()), "text/html; charset=utf-8"));
-        routes.MapGet(EventsPath + "/{tenant}", (string tenant) => status.RecentEvents(tenant) is { } events
-            ? Results.Ok(events)
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown tenant", detail: $"The demo has no tenant '{tenant}'."));
-    }
-
-    private static string Page(IReadOnlyList<TenantStatus> tenants)
-    {
-        var html = new StringBuilder("""
-            <!doctype html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="3">
-            <title>KnovvuOrleans demo</title><style>body{font-family:sans-serif}td,th{padding:4px 12px;text-align:right}</style>
-            </head><body><h1>KnovvuOrleans demo</h1><table><tr><th>tenant</th><th>conversations in</th><th>sent to CA</th>
-            <th>events out</th><th>reports built</th><th>errors</th><th>Genesys calls ended</th><th>Genesys calls imported</th></tr>
-            """);
-        foreach (var t in tenants)
+        var links = new Dictionary<string, string>
         {
-            html.Append($"<tr><td>{WebUtility.HtmlEncode(t.Tenant)}</td><td>{t.ConversationsIn}</td><td>{t.SentToCa}</td>")
-                .Append($"<td>{t.EventsOut}</td><td>{t.ReportsBuilt}</td><td>{t.Errors}</td><td>{t.GenesysCallsEnded}</td>")
-                .Append($"<td>{(t.GenesysCallsImported?.ToString() ?? "n/a")}</td></tr>");
+            ["API reference"] = ApiReferenceEndpoints.Path,
+            ["OpenAPI document"] = "/openapi/v1.json",
+            ["Orleans dashboard"] = "/dashboard",
+        };
+        foreach (var (name, url) in status.SimulatorLinks)
+        {
+            links[name] = url;
         }
 
-        return html.Append("</table><p>JSON: <a href=\"/demo/status\">/demo/status</a></p></body></html>").ToString();
+        // The demo's own pages, not part of the product's API: kept out of the OpenAPI document.
+        routes.MapGet(JsonPath, async () => Results.Ok(new
+        {
+            at = DateTimeOffset.UtcNow,
+            tenants = await status.SnapshotAsync(),
+            history = history.Samples,
+            links,
+        })).ExcludeFromDescription();
+        routes.MapGet(PagePath, () => Results.Content(OperatorPage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
+        routes.MapGet(EventsPath + "/{tenant}", (string tenant) => status.RecentEvents(tenant) is { } events
+            ? Results.Ok(events)
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown tenant", detail: $"The demo has no tenant '{tenant}'."))
+            .ExcludeFromDescription();
     }
 }

@@ -4,8 +4,9 @@ using KnovvuOrleans.Demo.Provisioning;
 namespace KnovvuOrleans.Demo.Traffic;
 
 /// <summary>
-/// A tenant's VA at work: posts sessions through the ingest API every tick, now and then a category match (a Data
-/// Feeder event of the analysis engine), and asks for the CA job more often than its hourly reminder would run it.
+/// A tenant's VA at work: posts sessions through the ingest API every tick, for one of them the analysis engine's
+/// results and now and then a category match (so every Data Feeder event type flows), and asks for the CA job more
+/// often than its hourly reminder would run it.
 /// </summary>
 public sealed class VaTraffic(GatewayClient gateway, ProvisionedTenant tenant, TenantCounters counters, DemoOptions options)
 {
@@ -35,6 +36,7 @@ public sealed class VaTraffic(GatewayClient gateway, ProvisionedTenant tenant, T
                 var now = DateTimeOffset.UtcNow;
                 var sessions = Enumerable.Range(0, options.SessionsPerTick).Select(i => Session(now.AddSeconds(-60 + i), "published")).ToArray();
                 await PostAsync(sessions, cancellationToken);
+                await PostAnalysisAsync(ExternalId(_next - 1), cancellationToken);
                 if (_next % 5 == 0)
                 {
                     await PostCategoryAsync(ExternalId(_next - 1), cancellationToken);
@@ -55,6 +57,10 @@ public sealed class VaTraffic(GatewayClient gateway, ProvisionedTenant tenant, T
         var result = await gateway.SendAsync(HttpMethod.Post, $"/api/tenants/{tenant.Tenant.Id}/va/sessions", tenant.AdminToken, new { sessions }, cancellationToken);
         counters.AddConversations(result["recorded"]!.GetValue<int>());
     }
+
+    private Task PostAnalysisAsync(string externalId, CancellationToken cancellationToken) =>
+        gateway.SendAsync(HttpMethod.Post, $"/api/tenants/{tenant.Tenant.Id}/conversations/{externalId}/analysis", tenant.AdminToken,
+            DemoAnalysis.For(externalId), cancellationToken);
 
     private Task PostCategoryAsync(string externalId, CancellationToken cancellationToken) =>
         gateway.SendAsync(HttpMethod.Post, $"/api/tenants/{tenant.Tenant.Id}/conversations/{externalId}/categories", tenant.AdminToken,
@@ -77,7 +83,7 @@ public sealed class VaTraffic(GatewayClient gateway, ProvisionedTenant tenant, T
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            counters.AddError();
+            counters.AddError(exception.Message);
             Console.WriteLine($"[{tenant.Tenant.Id}] VA traffic error: {exception.Message}");
         }
     }

@@ -204,8 +204,10 @@ public sealed class GenesysChannelGrain(
 
                 failures = 0;
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
             {
+                // Stopping (the silo shuts down or the channel was reassigned): a socket or request cut by the stop
+                // throws WebSocketException or HttpRequestException as often as OperationCanceledException; none is a failure.
                 break;
             }
             catch (Exception exception)

@@ -2,17 +2,19 @@ using System.Text.Json.Nodes;
 using KnovvuOrleans.Grains.Abstractions.DailyReports;
 using KnovvuOrleans.Testing;
 
+using Xunit.Abstractions;
+
 namespace KnovvuOrleans.Gateway.Tests.DailyReports;
 
 /// <summary>The nightly run on real PostgreSQL and the Swift S3 server: names, contents, retries, retention.</summary>
-public sealed class NightlyRunTests
+public sealed class NightlyRunTests(ITestOutputHelper output)
 {
     private static readonly DateOnly Day = ReportsHarness.Yesterday;
 
     [Fact]
     public async Task A_run_over_three_tenants_one_disabled_stores_48_chunks_each_equal_to_its_hour_in_the_database()
     {
-        await using var harness = await ReportsHarness.StartAsync();
+        await using var harness = await ReportsHarness.StartAsync(output: output);
         await harness.AddTenantAsync("alpha", reportsEnabled: true);
         await harness.AddTenantAsync("beta", reportsEnabled: true);
         await harness.AddTenantAsync("gamma", reportsEnabled: false);
@@ -56,7 +58,7 @@ public sealed class NightlyRunTests
     {
         // A minute before the reminder's time, 00:10 of the day after Today.
         var today = new DateTimeOffset(ReportsHarness.Today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-        await using var harness = await ReportsHarness.StartAsync(now: today.AddDays(1).AddMinutes(9));
+        await using var harness = await ReportsHarness.StartAsync(now: today.AddDays(1).AddMinutes(9), output: output);
         await harness.AddTenantAsync("alpha", reportsEnabled: true);
         await harness.AddTenantAsync("gamma", reportsEnabled: false);
         await harness.AppendAsync("alpha", [(today.AddHours(3).AddMinutes(5), "published"), (today.AddHours(3).AddMinutes(9), "published")]);
@@ -73,7 +75,7 @@ public sealed class NightlyRunTests
     [Fact]
     public async Task Only_enabled_tenants_have_the_nightly_reminder_and_switching_off_removes_it()
     {
-        await using var harness = await ReportsHarness.StartAsync();
+        await using var harness = await ReportsHarness.StartAsync(output: output);
         await harness.AddTenantAsync("alpha", reportsEnabled: true);
         await harness.AddTenantAsync("gamma", reportsEnabled: false);
         var alpha = harness.Cluster.GetGrain<IDailyReportScheduleGrain>("alpha");
@@ -88,7 +90,7 @@ public sealed class NightlyRunTests
     [Fact]
     public async Task Chunks_failing_twice_are_stored_in_the_retry_passes_after_all_tenants_and_one_failing_three_times_is_reported()
     {
-        await using var harness = await ReportsHarness.StartAsync();
+        await using var harness = await ReportsHarness.StartAsync(output: output);
         await harness.AddTenantAsync("alpha", reportsEnabled: true);
         await harness.AddTenantAsync("beta", reportsEnabled: true);
         await harness.AppendAsync("alpha", Conversations("alpha"));
@@ -133,7 +135,7 @@ public sealed class NightlyRunTests
     [Fact]
     public async Task A_run_that_stopped_is_resumed_by_its_reminder_and_skips_the_chunks_it_stored()
     {
-        await using var harness = await ReportsHarness.StartAsync();
+        await using var harness = await ReportsHarness.StartAsync(output: output);
         await harness.AddTenantAsync("alpha", reportsEnabled: true);
         await harness.AppendAsync("alpha", Conversations("alpha"));
         harness.Store.FailLists = true;
@@ -157,7 +159,7 @@ public sealed class NightlyRunTests
     [Fact]
     public async Task Retention_deletes_exactly_the_chunks_older_than_each_tenants_retention()
     {
-        await using var harness = await ReportsHarness.StartAsync();
+        await using var harness = await ReportsHarness.StartAsync(output: output);
         await harness.AddTenantAsync("alpha", reportsEnabled: true, retentionMonths: 1);
         await harness.AddTenantAsync("beta", reportsEnabled: true, retentionMonths: 3);
         await harness.AddTenantAsync("gamma", reportsEnabled: false, retentionMonths: 2);

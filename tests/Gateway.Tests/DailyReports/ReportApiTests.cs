@@ -5,10 +5,12 @@ using System.Text.Json.Nodes;
 using KnovvuOrleans.Gateway.Tests.Support;
 using KnovvuOrleans.Grains.Abstractions.DailyReports;
 
+using Xunit.Abstractions;
+
 namespace KnovvuOrleans.Gateway.Tests.DailyReports;
 
 /// <summary>GET /api/external/conversations/daily-report/{utcDay}/{utcHour} on real PostgreSQL and the Swift S3 server.</summary>
-public sealed class ReportApiTests
+public sealed class ReportApiTests(ITestOutputHelper output)
 {
     private const string Tenant = "alpha";
 
@@ -17,7 +19,7 @@ public sealed class ReportApiTests
     [Fact]
     public async Task A_chunk_built_on_demand_is_stored_and_the_stored_answer_is_the_same_json()
     {
-        await using var harness = await ReportsHarness.StartAsync();
+        await using var harness = await ReportsHarness.StartAsync(output: output);
         var token = await harness.AddTenantAsync(Tenant, reportsEnabled: true);
         await harness.AppendAsync(Tenant, Hour(5, 7));
 
@@ -38,7 +40,7 @@ public sealed class ReportApiTests
     [Fact]
     public async Task The_zip_carries_the_metadata_headers_and_holds_the_same_json_stored_or_on_demand()
     {
-        await using var harness = await ReportsHarness.StartAsync();
+        await using var harness = await ReportsHarness.StartAsync(output: output);
         var token = await harness.AddTenantAsync(Tenant, reportsEnabled: true);
         await harness.AppendAsync(Tenant, Hour(6, 4));
 
@@ -70,7 +72,7 @@ public sealed class ReportApiTests
     [Fact]
     public async Task An_empty_hour_is_a_valid_chunk_with_no_conversations()
     {
-        await using var harness = await ReportsHarness.StartAsync();
+        await using var harness = await ReportsHarness.StartAsync(output: output);
         var token = await harness.AddTenantAsync(Tenant, reportsEnabled: true);
 
         var (json, _) = await GetAsync(harness, token, 0, compressed: false);
@@ -84,7 +86,7 @@ public sealed class ReportApiTests
     [Fact]
     public async Task A_tenant_with_reports_off_gets_403_and_a_day_past_retention_404()
     {
-        await using var harness = await ReportsHarness.StartAsync();
+        await using var harness = await ReportsHarness.StartAsync(output: output);
         var token = await harness.AddTenantAsync(Tenant, reportsEnabled: false);
 
         using var off = await SendAsync(harness, token, $"{Day:yyyy-MM-dd}/3");

@@ -7,6 +7,7 @@ using KnovvuOrleans.Grains.Conversations;
 using KnovvuOrleans.Grains.ObjectStorage;
 using KnovvuOrleans.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace KnovvuOrleans.Gateway.Tests.DailyReports;
 
@@ -44,11 +45,12 @@ internal sealed class ReportsHarness : IAsyncDisposable
     /// <param name="now">The clock's time when the gateway starts (noon of <see cref="Today"/> unless set). Orleans
     /// times its timers and reminders with this clock too, so a test sets the time it needs before the start rather
     /// than moving the clock of a running silo.</param>
-    public static async Task<ReportsHarness> StartAsync(DateTimeOffset? now = null)
+    public static async Task<ReportsHarness> StartAsync(DateTimeOffset? now = null, ITestOutputHelper? output = null)
     {
         var database = await PostgresTestDatabase.CreateAsync();
         var gateway = new GatewayFactory
         {
+            Output = output,
             Settings = new Dictionary<string, string?>(GatewayFactory.PostgresSettings(database.ConnectionString))
             {
                 ["ObjectStorage:Provider"] = "S3",

@@ -7,20 +7,22 @@ using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.DataFeeder;
 using KnovvuOrleans.Testing;
 
+using Xunit.Abstractions;
+
 namespace KnovvuOrleans.Gateway.Tests.DataFeeder;
 
 /// <summary>
 /// Analysis results and category matches posted through the gateway reach the tenant's Kafka topic after the
 /// conversation's Created event, also when they arrive before the conversation (real PostgreSQL and Kafka endpoint).
 /// </summary>
-public sealed class ConversationResultFlowTests
+public sealed class ConversationResultFlowTests(ITestOutputHelper output)
 {
     private static readonly string Tenant = VaHarness.Tenant;
 
     [Fact]
     public async Task Results_posted_before_and_after_the_session_follow_its_Created_event_and_a_refused_one_is_not_sent()
     {
-        await using var harness = await VaHarness.StartAsync(integrationEnabled: false);
+        await using var harness = await VaHarness.StartAsync(integrationEnabled: false, output: output);
         var topic = $"gateway-flow-{Guid.NewGuid():N}";
         await SetFeederAsync(harness, topic, DataFeederEventTypes.All);
 

@@ -6,6 +6,7 @@ using KnovvuOrleans.Grains.DataFeeder;
 using KnovvuOrleans.Simulators.Kafka;
 using KnovvuOrleans.Testing;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace KnovvuOrleans.Gateway.Tests.DataFeeder;
 
@@ -13,7 +14,7 @@ namespace KnovvuOrleans.Gateway.Tests.DataFeeder;
 /// The gateway's Kafka endpoint down for 30 s (a mock cluster in the test process): the gateway keeps accepting VA
 /// sessions, their Created events wait in the outbox, and every one reaches the topic, in order, after Kafka returns.
 /// </summary>
-public sealed class KafkaOutageTests : IDisposable
+public sealed class KafkaOutageTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(30);
 
@@ -29,7 +30,7 @@ public sealed class KafkaOutageTests : IDisposable
             ["DataFeeder:Kafka:PublishTimeoutMs"] = "3000",
             ["DataFeeder:Kafka:Settings:reconnect.backoff.max.ms"] = "200",
             ["DurableStreams:RetryMaxDelay"] = "00:00:01",
-        });
+        }, output: output);
         var topic = $"gateway-outage-{Guid.NewGuid():N}";
         _kafka.CreateTopic(topic, partitions: 4);
         await harness.Api.ReadOkAsync(HttpMethod.Put, $"/api/host/tenants/{VaHarness.Tenant}/features", harness.HostToken, JsonSerializer.Serialize(new

@@ -8,13 +8,15 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using KnovvuOrleans.Testing;
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 
 namespace KnovvuOrleans.Gateway.Tests.Support;
 
 /// <summary>
 /// The gateway as it runs (Program.cs, Kestrel on a loopback port, in-process silo), with a known host secret and
-/// signing key, a clock the test can shift, and every log line at every level captured. In-memory storage unless
-/// <see cref="Settings"/> say otherwise.
+/// signing key, a clock the test can shift, and every log line at every level captured in <see cref="Logs"/> rather
+/// than printed (the test log stays readable; <see cref="Output"/> shows warnings and errors of a failed test).
+/// In-memory storage unless <see cref="Settings"/> say otherwise.
 /// </summary>
 public sealed class GatewayFactory : WebApplicationFactory<Program>
 {
@@ -37,6 +39,13 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     public Action<IServiceCollection>? TestServices { get; init; }
 
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>The test's output: the gateway's warnings and errors go there (shown when the test fails).</summary>
+    public ITestOutputHelper? Output
+    {
+        get => Logs.Output;
+        init => Logs.Output = value;
+    }
 
     /// <summary>
     /// Settings of a gateway on PostgreSQL. Its silo gets free loopback ports: unset, every gateway's silo would take
@@ -74,7 +83,11 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.ClearProviders();
+            logging.AddProvider(Logs);
+        });
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using KnovvuOrleans.Gateway.Tests.Support;
 using KnovvuOrleans.Simulators.KnovvuAnalytics;
 using KnovvuOrleans.Testing;
+using Xunit.Abstractions;
 
 namespace KnovvuOrleans.Gateway.Tests.VirtualAgent;
 
@@ -47,7 +48,8 @@ internal sealed class VaHarness : IAsyncDisposable
         int sessionsPerHourCap = 100_000,
         bool integrationEnabled = true,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? testServices = null)
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? testServices = null,
+        ITestOutputHelper? output = null)
     {
         var database = await PostgresTestDatabase.CreateAsync();
         var ca = await KnovvuAnalyticsSimulator.StartAsync(new() { Clients = [new("va-client", "va-secret", "ca-acme")] });
@@ -64,7 +66,7 @@ internal sealed class VaHarness : IAsyncDisposable
             gatewaySettings[key] = value;
         }
 
-        var gateway = new GatewayFactory { Settings = gatewaySettings, TestServices = testServices };
+        var gateway = new GatewayFactory { Settings = gatewaySettings, TestServices = testServices, Output = output };
         var api = new GatewayApi(gateway.CreateClient());
         var hostToken = await api.TokenAsync(GatewayFactory.HostClientId, gateway.HostSecret);
         await api.CreateTenantAsync(hostToken, Tenant, "Acme");

@@ -4,15 +4,17 @@ using KnovvuOrleans.Simulators.Faults;
 using Microsoft.AspNetCore.Http;
 using Npgsql;
 
+using Xunit.Abstractions;
+
 namespace KnovvuOrleans.Gateway.Tests.VirtualAgent;
 
 /// <summary>VA → Knovvu Analytics end to end: the gateway on real PostgreSQL, the CA simulator over HTTP.</summary>
-public sealed class VaToCaFlowTests
+public sealed class VaToCaFlowTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Five_thousand_sessions_through_a_flaky_CA_arrive_exactly_once_and_only_the_published_ones()
     {
-        await using var va = await VaHarness.StartAsync();
+        await using var va = await VaHarness.StartAsync(output: output);
         Assert.Equal(HttpStatusCode.NoContent, (await va.ToggleProjectAsync("p1", true)).StatusCode);
         string[] statuses = ["published", "draft", "published", "test", "published"];
         var sessions = Enumerable.Range(0, 5000)
@@ -58,7 +60,7 @@ public sealed class VaToCaFlowTests
     [Fact]
     public async Task A_second_run_sends_no_department_or_agent_again_and_a_new_channel_goes_at_the_next_run()
     {
-        await using var va = await VaHarness.StartAsync();
+        await using var va = await VaHarness.StartAsync(output: output);
         await va.ToggleProjectAsync("p1", true);
         var first = await va.RunSyncAsync();
         Assert.Equal(1, first["departmentsSent"]!.GetValue<int>());
@@ -78,7 +80,7 @@ public sealed class VaToCaFlowTests
     [Fact]
     public async Task While_the_tenant_integration_is_disabled_nothing_is_sent_and_a_project_cannot_be_enabled()
     {
-        await using var va = await VaHarness.StartAsync(integrationEnabled: false);
+        await using var va = await VaHarness.StartAsync(integrationEnabled: false, output: output);
 
         using var refused = await va.ToggleProjectAsync("p1", true);
         await ProblemAssert.IsProblemAsync(refused, StatusCodes.Status409Conflict, "integration is disabled");
@@ -100,7 +102,7 @@ public sealed class VaToCaFlowTests
     [Fact]
     public async Task Defect3_the_hourly_cap_counts_per_UTC_clock_hour_across_runs_and_the_overflow_waits_for_the_next_hour()
     {
-        await using var va = await VaHarness.StartAsync(sessionsPerHourCap: 100);
+        await using var va = await VaHarness.StartAsync(sessionsPerHourCap: 100, output: output);
         await va.ToggleProjectAsync("p1", true);
         await va.PostSessionsAsync(Enumerable.Range(0, 250).Select(i => VaHarness.Session($"cap-{i:D3}", "published", "web")));
         var hourBefore = DateTime.UtcNow.Hour;
@@ -124,7 +126,7 @@ public sealed class VaToCaFlowTests
     [Fact]
     public async Task A_refused_batch_records_none_of_its_sessions()
     {
-        await using var va = await VaHarness.StartAsync();
+        await using var va = await VaHarness.StartAsync(output: output);
         await va.ToggleProjectAsync("p1", true);
         var batch = System.Text.Json.JsonSerializer.Serialize(new
         {
@@ -146,7 +148,7 @@ public sealed class VaToCaFlowTests
     [Fact]
     public async Task The_client_secret_is_write_only_and_encrypted_at_rest()
     {
-        await using var va = await VaHarness.StartAsync();
+        await using var va = await VaHarness.StartAsync(output: output);
 
         var settings = await va.Api.ReadOkAsync(HttpMethod.Get, $"/api/tenants/{VaHarness.Tenant}/integrations/knovvu-analytics", va.Token);
         Assert.DoesNotContain("va-secret", settings.ToJsonString());
