@@ -97,7 +97,7 @@ public sealed class CaIntegrationGrain(
         var connection = new CaConnection(
             tenantId, settings.ServiceBaseUrl, settings.TokenEndpoint, settings.ClientId, secrets.Unprotect(settings.ProtectedClientSecret));
         var cap = new CaHourlyCap(this.AsReference<ICaIntegrationGrain>(), time);
-        var run = new CaSyncRun(tenantId, connection, GrainFactory, log, client, cap, options.Value, metrics, time, logger);
+        var run = new CaSyncRun(tenantId, connection, GrainFactory, log, client, cap, options.Value, time, metrics, logger);
         _status = _status with { Running = true, Runs = _status.Runs + 1, LastRunStarted = time.GetUtcNow(), LastError = null };
         StartBackgroundWork(async cancellationToken =>
         {
