@@ -28,6 +28,8 @@ public sealed class OpenApiDocumentTests(GatewayFixture fixture) : IClassFixture
         ["PUT /api/tenants/{tenantId}/integrations/knovvu-analytics"] = ["200", "400", "401", "403", "413", "415"],
         ["GET /api/tenants/{tenantId}/integrations/knovvu-analytics/sync"] = ["200", "401", "403"],
         ["POST /api/tenants/{tenantId}/integrations/knovvu-analytics/sync"] = ["202", "401", "403"],
+        ["GET /api/tenants/{tenantId}/integrations/knovvu-analytics/parked"] = ["200", "401", "403"],
+        ["POST /api/tenants/{tenantId}/integrations/knovvu-analytics/parked/retry"] = ["200", "400", "401", "403", "413", "415"],
         ["POST /api/integrations/genesys/wizard/setup"] = ["200", "400", "401", "403", "413", "415", "429"],
         ["POST /api/tenants/{tenantId}/integrations/genesys/install"] = ["200", "400", "401", "403", "413", "415"],
         ["GET /api/tenants/{tenantId}/integrations/genesys"] = ["200", "401", "403", "404"],

@@ -44,6 +44,8 @@ public sealed class RouteErrorMatrixTests(GatewayFixture fixture) : IClassFixtur
         ["store CA settings"] = new("PUT", "/api/tenants/{tenantId}/integrations/knovvu-analytics", Bodies.CaSettings, ClientScopes.TenantAdmin),
         ["read CA sync"] = new("GET", "/api/tenants/{tenantId}/integrations/knovvu-analytics/sync", null, ClientScopes.TenantAdmin),
         ["start CA sync"] = new("POST", "/api/tenants/{tenantId}/integrations/knovvu-analytics/sync", null, ClientScopes.TenantAdmin),
+        ["list parked CA sessions"] = new("GET", "/api/tenants/{tenantId}/integrations/knovvu-analytics/parked", null, ClientScopes.TenantAdmin),
+        ["offer parked CA sessions again"] = new("POST", "/api/tenants/{tenantId}/integrations/knovvu-analytics/parked/retry", Bodies.ParkedRetry, ClientScopes.TenantAdmin),
         ["install Genesys"] = new("POST", "/api/tenants/{tenantId}/integrations/genesys/install", Bodies.GenesysInstall, ClientScopes.TenantAdmin),
         ["read Genesys settings"] = new("GET", "/api/tenants/{tenantId}/integrations/genesys", null, ClientScopes.TenantAdmin),
         ["read Genesys status"] = new("GET", "/api/tenants/{tenantId}/integrations/genesys/status", null, ClientScopes.TenantAdmin),

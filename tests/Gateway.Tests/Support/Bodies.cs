@@ -51,6 +51,8 @@ public static class Bodies
     public const string GenesysSetup = """{"tenantName":"Tenant A","username":"tenant-a.00000000000000000000000000000000","password":"not-the-secret"}""";
 
     /// <summary>A replay of the day before yesterday (within every retention, wholly past), every event type, the tenant's own topic.</summary>
+    public const string ParkedRetry = """{"externalIds":["matrix-1"]}""";
+
     public static string Replay => $$"""{"from":"{{DateTime.UtcNow.Date.AddDays(-2):yyyy-MM-dd}}T00:00:00Z","to":"{{DateTime.UtcNow.Date.AddDays(-1):yyyy-MM-dd}}T00:00:00Z"}""";
 
     public static string CreateTenant(string id) => $$"""{"id":"{{id}}","name":"New tenant"}""";

@@ -11,6 +11,8 @@ public sealed class SiloHealthTests
     public async Task A_silo_process_is_ready_and_its_details_name_librdkafka_2_16_from_its_own_folder()
     {
         await using var cluster = await SiloProcessCluster.StartAsync(silos: 1, TimeSpan.FromSeconds(10));
+        // Active in the membership table comes before Kestrel listens.
+        await cluster.Silos[0].WaitReadyAsync(TimeSpan.FromSeconds(30));
         using var http = new HttpClient();
 
         var ready = (await http.GetFromJsonAsync<JsonNode>($"http://127.0.0.1:{cluster.Silos[0].HttpPort}/health/ready"))!;
