@@ -41,7 +41,7 @@ public static class IdleMemoryBench
             ["DataFeeder:Kafka:BootstrapServers"] = TestEnvironment.KafkaBootstrapServers,
             ["ObjectStorage:LocalPath"] = Path.Combine(folder.FullName, "objects"),
         };
-        using var silo = SiloProcess.Start(SiloProcess.BuiltBeside(typeof(IdleMemoryBench).Assembly), SiloPorts.Free(1)[0], settings);
+        var silo = SiloProcess.Start(SiloProcess.BuiltBeside(typeof(IdleMemoryBench).Assembly), SiloPorts.Free(1)[0], settings);
         IHost? client = null;
         try
         {

@@ -1,11 +1,15 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Orleans.Configuration;
 
 namespace KnovvuOrleans.VirtualAgent.Bench;
 
-/// <summary>The gateway as it runs (Program.cs on Kestrel, in-process silo) on the bench's PostgreSQL.</summary>
-internal sealed class BenchGateway(string connectionString) : WebApplicationFactory<Program>
+/// <summary>
+/// The gateway as it runs (Program.cs on Kestrel) on the bench's PostgreSQL: with its in-process silo, or, given the
+/// cluster options of silos already running (<paramref name="clientOf"/>), as a client of them.
+/// </summary>
+internal sealed class BenchGateway(string connectionString, ClusterOptions? clientOf = null) : WebApplicationFactory<Program>
 {
     public string HostSecret { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
 
@@ -31,5 +35,13 @@ internal sealed class BenchGateway(string connectionString) : WebApplicationFact
         builder.UseSetting("KnovvuAnalytics:Client:ConcurrentRequestsPerTenant", "32");
         builder.UseSetting("KnovvuAnalytics:Sync:Concurrency", "32");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (clientOf is not null)
+        {
+            builder.UseSetting("Cluster:HostSilo", "false");
+            builder.UseSetting("Cluster:ClusterId", clientOf.ClusterId);
+            builder.UseSetting("Cluster:ServiceId", clientOf.ServiceId);
+            // Batches of 500 sessions queue behind each other on two cores; the 2 s default is for interactive calls.
+            builder.UseSetting("Cluster:ClientResponseTimeout", "00:01:00");
+        }
     }
 }
