@@ -1,15 +1,16 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using KnovvuOrleans.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Orleans.Configuration;
 
 namespace KnovvuOrleans.VirtualAgent.Bench;
 
 /// <summary>
-/// The gateway as it runs (Program.cs on Kestrel) on the bench's PostgreSQL: with its in-process silo, or, given the
-/// cluster options of silos already running (<paramref name="clientOf"/>), as a client of them.
+/// The gateway as it runs (Program.cs on Kestrel, in-process silo) on the bench's PostgreSQL; given a cluster id, its
+/// silo joins that cluster on free loopback ports, so that several gateways in this process make one cluster.
 /// </summary>
-internal sealed class BenchGateway(string connectionString, ClusterOptions? clientOf = null) : WebApplicationFactory<Program>
+internal sealed class BenchGateway(string connectionString, string? clusterId = null) : WebApplicationFactory<Program>
 {
     public string HostSecret { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
 
@@ -35,13 +36,14 @@ internal sealed class BenchGateway(string connectionString, ClusterOptions? clie
         builder.UseSetting("KnovvuAnalytics:Client:ConcurrentRequestsPerTenant", "32");
         builder.UseSetting("KnovvuAnalytics:Sync:Concurrency", "32");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        if (clientOf is not null)
+        if (clusterId is not null)
         {
-            builder.UseSetting("Cluster:HostSilo", "false");
-            builder.UseSetting("Cluster:ClusterId", clientOf.ClusterId);
-            builder.UseSetting("Cluster:ServiceId", clientOf.ServiceId);
-            // Batches of 500 sessions queue behind each other on two cores; the 2 s default is for interactive calls.
-            builder.UseSetting("Cluster:ClientResponseTimeout", "00:01:00");
+            var ports = SiloPorts.Free(1)[0];
+            builder.UseSetting("Cluster:ClusterId", clusterId);
+            builder.UseSetting("Cluster:ServiceId", clusterId);
+            builder.UseSetting("Cluster:SiloPort", ports.Silo.ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Cluster:GatewayPort", ports.Gateway.ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Cluster:AdvertisedAddress", "127.0.0.1");
         }
     }
 }
