@@ -3,11 +3,12 @@
 # the Orleans cluster's (bench/Cluster.Bench: grain calls on one silo and across two, and their ratio; state writes
 # through [PersistentState] on the product's storage, beside pgbench's simple-update on the same server in the same
 # run, so that figure can be read as a ratio of what this PostgreSQL does on this machine; failover of real silo
-# processes of src/Silo killed with kill -9 or frozen with SIGSTOP), VA -> Knovvu Analytics end to end, the Data
-# Feeder (beside a raw Kafka producer on the same broker), the daily reports (beside zipping in memory) and the
-# Genesys call import (beside the same fetches and S3 puts without the cluster).
+# processes of src/Silo killed with kill -9 or frozen with SIGSTOP; the RSS of a silo process per idle conversation
+# activation), VA -> Knovvu Analytics end to end, the Data Feeder (beside a raw Kafka producer on the same broker), both
+# on one silo and on two (scaling), the daily reports (beside zipping in memory) and the Genesys call import (beside the
+# same fetches and S3 puts without the cluster).
 # Prints one JSON line per figure and keeps them in bench/results/.
-#   scripts/bench.sh [calls|state-write|failover-kill9|failover-sigstop ...] [Section:Key=value ...]
+#   scripts/bench.sh [calls|state-write|failover-kill9|failover-sigstop|idle-memory ...] [Section:Key=value ...]
 #     (cluster figures only; the settings go to the failover's silos and client, e.g. Cluster:ClientResponseTimeout=00:00:05)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

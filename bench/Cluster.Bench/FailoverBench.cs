@@ -151,7 +151,8 @@ public static class FailoverBench
         }
     }
 
-    private static async Task<IHost> ConnectAsync(IReadOnlyDictionary<string, string> settings)
+    /// <summary>An Orleans client of silo processes started with <paramref name="settings"/>, logging nothing.</summary>
+    internal static async Task<IHost> ConnectAsync(IReadOnlyDictionary<string, string> settings)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));

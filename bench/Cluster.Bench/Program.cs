@@ -6,16 +6,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 // Cluster benchmarks on Orleans with the product's silo configuration (AddKnovvu: ADO.NET clustering, grain state and
-// reminders on PostgreSQL): grain calls on one silo and across two, state writes, and failover of real silo processes
-// killed or frozen. Each figure is printed as one JSON line with the median of its runs.
-// Usage: Cluster.Bench [calls|state-write|failover-kill9|failover-sigstop ...] [Section:Key=value ...] (settings over the product's defaults for
+// reminders on PostgreSQL): grain calls on one silo and across two, state writes, failover of real silo processes
+// killed or frozen, and the memory a silo process spends per idle conversation activation. Each figure is printed as one JSON line with the median of its runs.
+// Usage: Cluster.Bench [calls|state-write|failover-kill9|failover-sigstop|idle-memory ...] [Section:Key=value ...] (settings over the product's defaults for
 // the failover's silos and client, e.g. Cluster:ClientResponseTimeout=00:00:05); needs KNOVVU_TEST_POSTGRES and KNOVVU_TEST_KAFKA
 // (scripts/bench.sh starts a private PostgreSQL with durable settings, runs pgbench beside it, builds src/Silo).
 var settings = args.Where(a => a.Contains('=')).Select(a => a.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
 // The product's silos need a Kafka address for the Data Feeder connector, though no bench grain publishes.
 var product = new Dictionary<string, string?> { ["DataFeeder:Kafka:BootstrapServers"] = TestEnvironment.KafkaBootstrapServers };
 var named = args.Where(a => !a.Contains('=')).ToHashSet();
-var selected = named.Count > 0 ? named : ["calls", "state-write", "failover-kill9", "failover-sigstop"];
+var selected = named.Count > 0 ? named : ["calls", "state-write", "failover-kill9", "failover-sigstop", "idle-memory"];
 const int Runs = 3;
 
 if (selected.Contains("calls"))
@@ -102,6 +102,11 @@ if (selected.Contains("state-write"))
 if (selected.Contains("failover-kill9") || selected.Contains("failover-sigstop"))
 {
     await FailoverBench.RunAsync(settings, selected.Contains("failover-kill9"), selected.Contains("failover-sigstop"));
+}
+
+if (selected.Contains("idle-memory"))
+{
+    await IdleMemoryBench.RunAsync();
 }
 
 static IGrainFactory FactoryOf(SiloHandle silo) => KnovvuTestCluster.ServicesOf(silo).GetRequiredService<IGrainFactory>();

@@ -22,8 +22,8 @@ using Microsoft.Extensions.Options;
 internal static class GrainPathBench
 {
     private const int Runs = 3;
-    private const int Tenants = 4;
-    private const int ConversationsPerTenant = 1_000;
+    internal const int Tenants = 4;
+    internal const int ConversationsPerTenant = 1_000;
     private const int LatencyEvents = 1_000;
     internal const int LatencyRatePerSecond = 200;
 
@@ -34,18 +34,7 @@ internal static class GrainPathBench
         using var connector = new KafkaDataFeederConnector(
             Options.Create(new KafkaDataFeederOptions { BootstrapServers = bootstrap }), NullLogger<KafkaDataFeederConnector>.Instance);
         var clock = new AckClock(connector);
-        // The durable streams as in production, not as quickened for tests; a call may wait behind thousands of ingests.
-        var streams = new DurableStreamOptions();
-        await using var cluster = await KnovvuTestCluster.StartAsync(1, new Dictionary<string, string?>
-        {
-            ["DataFeeder:Kafka:BootstrapServers"] = bootstrap,
-            ["Cluster:ResponseTimeout"] = "00:05:00",
-            ["Cluster:ClientResponseTimeout"] = "00:05:00",
-            ["DurableStreams:RetryBaseDelay"] = streams.RetryBaseDelay.ToString("c", CultureInfo.InvariantCulture),
-            ["DurableStreams:RetryMaxDelay"] = streams.RetryMaxDelay.ToString("c", CultureInfo.InvariantCulture),
-            ["DurableStreams:RedeliveryPeriod"] = streams.RedeliveryPeriod.ToString("c", CultureInfo.InvariantCulture),
-            ["DurableStreams:RedeliveryAge"] = streams.RedeliveryAge.ToString("c", CultureInfo.InvariantCulture),
-        }, services => services.AddSingleton<IDataFeederConnector>(clock));
+        await using var cluster = await StartClusterAsync(1, bootstrap, clock);
         var grains = cluster.Client;
         const string storage = "PostgreSQL (KNOVVU_TEST_POSTGRES)";
 
@@ -53,18 +42,7 @@ internal static class GrainPathBench
         var costBefore = await PostgresCost.ReadAsync(cluster.Database.ConnectionString);
         for (var run = 0; run < Runs; run++)
         {
-            var tenants = await AddTenantsAsync(grains, mock, $"t{run}", Tenants);
-            clock.Close();
-            var ids = tenants.SelectMany(t => Enumerable.Range(0, ConversationsPerTenant).Select(i => (Tenant: t, Id: $"{t}-{i:D5}"))).ToList();
-            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (c, _) => await IngestAsync(grains, c.Tenant, c.Id));
-            var watch = Stopwatch.StartNew();
-            clock.Open();
-            while (ids.Any(c => !clock.FirstAck.ContainsKey(c.Id)))
-            {
-                await Task.Delay(5);
-            }
-
-            throughput[run] = ids.Count / watch.Elapsed.TotalSeconds;
+            throughput[run] = await OutboxToBrokerAsync(grains, clock, mock, $"t{run}");
         }
 
         PostgresCost.Report("datafeeder", costBefore, await PostgresCost.ReadAsync(cluster.Database.ConnectionString), Runs * Tenants * ConversationsPerTenant,
@@ -115,6 +93,45 @@ internal static class GrainPathBench
         BenchReport.Figure("kafka_raw_producer_latency_p99", "ms", $"{steady}, ProduceAsync of 600 bytes to its acknowledgement, same producer settings, {broker}", rawP99, 1);
         BenchReport.Ratio("datafeeder_latency_p50_vs_raw_producer", BenchReport.Median(p50) / BenchReport.Median(rawP50), "median p50 / median p50, same run");
         BenchReport.Ratio("datafeeder_latency_p99_vs_raw_producer", BenchReport.Median(p99) / BenchReport.Median(rawP99), "median p99 / median p99, same run");
+    }
+
+    /// <summary>
+    /// A test cluster of <paramref name="silos"/> silos whose connector is <paramref name="clock"/>, with the durable
+    /// streams as in production, not as quickened for tests; a call may wait behind thousands of ingests.
+    /// </summary>
+    internal static Task<KnovvuTestCluster> StartClusterAsync(int silos, string bootstrap, AckClock clock)
+    {
+        var streams = new DurableStreamOptions();
+        return KnovvuTestCluster.StartAsync(silos, new Dictionary<string, string?>
+        {
+            ["DataFeeder:Kafka:BootstrapServers"] = bootstrap,
+            ["Cluster:ResponseTimeout"] = "00:05:00",
+            ["Cluster:ClientResponseTimeout"] = "00:05:00",
+            ["DurableStreams:RetryBaseDelay"] = streams.RetryBaseDelay.ToString("c", CultureInfo.InvariantCulture),
+            ["DurableStreams:RetryMaxDelay"] = streams.RetryMaxDelay.ToString("c", CultureInfo.InvariantCulture),
+            ["DurableStreams:RedeliveryPeriod"] = streams.RedeliveryPeriod.ToString("c", CultureInfo.InvariantCulture),
+            ["DurableStreams:RedeliveryAge"] = streams.RedeliveryAge.ToString("c", CultureInfo.InvariantCulture),
+        }, services => services.AddSingleton<IDataFeederConnector>(clock));
+    }
+
+    /// <summary>
+    /// One throughput run (events/s) on new tenants: the outbox is filled while the gate is closed, then the clock runs
+    /// from opening the gate to the broker's acknowledgement of the last event.
+    /// </summary>
+    internal static async Task<double> OutboxToBrokerAsync(IGrainFactory grains, AckClock clock, MockKafkaCluster? mock, string prefix)
+    {
+        var tenants = await AddTenantsAsync(grains, mock, prefix, Tenants);
+        clock.Close();
+        var ids = tenants.SelectMany(t => Enumerable.Range(0, ConversationsPerTenant).Select(i => (Tenant: t, Id: $"{t}-{i:D5}"))).ToList();
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (c, _) => await IngestAsync(grains, c.Tenant, c.Id));
+        var watch = Stopwatch.StartNew();
+        clock.Open();
+        while (ids.Any(c => !clock.FirstAck.ContainsKey(c.Id)))
+        {
+            await Task.Delay(5);
+        }
+
+        return ids.Count / watch.Elapsed.TotalSeconds;
     }
 
     internal static async Task<List<string>> AddTenantsAsync(IGrainFactory grains, MockKafkaCluster? mock, string prefix, int count)

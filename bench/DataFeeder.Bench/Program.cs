@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 
 // Data Feeder benchmark: events/s through KafkaDataFeederConnector and through a raw Confluent.Kafka producer with the
 // same configuration, on the same broker in the same run, and their ratio; then the whole grain path (GrainPathBench);
-// then another tenant's live latency with and without a replay running (ReplayLiveBench). The argument "replay" runs
-// only ReplayLiveBench.
+// then another tenant's live latency with and without a replay running (ReplayLiveBench); then the durable path on one and
+// on two silos (ScalingBench). The argument "replay" runs only ReplayLiveBench, "scaling" only ScalingBench.
 // Each figure the median of 3 runs, one JSON line each. The broker is KNOVVU_TEST_KAFKA when set (scripts/services.sh
 // up), else a mock cluster in this process; the grain path runs on a one-silo Orleans test cluster on KNOVVU_TEST_POSTGRES.
 const int Runs = 3;
@@ -38,6 +38,12 @@ if (args is ["replay"])
     return;
 }
 
+if (args is ["scaling"])
+{
+    await ScalingBench.RunAsync(bootstrap, mock, broker);
+    return;
+}
+
 var connectorRuns = await MeasureAsync(topic => batch => connector.PublishAsync(new DataFeederDestination(topic), batch, CancellationToken.None));
 var rawRuns = await MeasureAsync(topic => batch => Task.WhenAll(batch.Select(r => raw.ProduceAsync(topic, new Message<string, byte[]> { Key = r.Key, Value = r.Body }))));
 
@@ -46,6 +52,7 @@ BenchReport.Figure("kafka_raw_producer_throughput", "events/s", workload + ", Pr
 BenchReport.Ratio("datafeeder_connector_vs_raw_producer", BenchReport.Median(connectorRuns) / BenchReport.Median(rawRuns), "median / median, same broker, same run");
 await GrainPathBench.RunAsync(bootstrap, mock, broker, BenchReport.Median(rawRuns), raw);
 await ReplayLiveBench.RunAsync(bootstrap, mock, broker);
+await ScalingBench.RunAsync(bootstrap, mock, broker);
 
 // Each publisher awaits its batches in turn, as a relay does; the batches are cut once, outside the timing.
 static Task PublishAllAsync(DataFeederRecord[][][] batchesByPublisher, Func<DataFeederRecord[], Task> publish) =>

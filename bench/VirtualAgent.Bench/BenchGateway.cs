@@ -1,11 +1,16 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using KnovvuOrleans.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace KnovvuOrleans.VirtualAgent.Bench;
 
-/// <summary>The gateway as it runs (Program.cs on Kestrel, in-process silo) on the bench's PostgreSQL.</summary>
-internal sealed class BenchGateway(string connectionString) : WebApplicationFactory<Program>
+/// <summary>
+/// The gateway as it runs (Program.cs on Kestrel, in-process silo) on the bench's PostgreSQL; given a cluster id, its
+/// silo joins that cluster on free loopback ports, so that several gateways in this process make one cluster.
+/// </summary>
+internal sealed class BenchGateway(string connectionString, string? clusterId = null) : WebApplicationFactory<Program>
 {
     public string HostSecret { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
 
@@ -31,5 +36,14 @@ internal sealed class BenchGateway(string connectionString) : WebApplicationFact
         builder.UseSetting("KnovvuAnalytics:Client:ConcurrentRequestsPerTenant", "32");
         builder.UseSetting("KnovvuAnalytics:Sync:Concurrency", "32");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (clusterId is not null)
+        {
+            var ports = SiloPorts.Free(1)[0];
+            builder.UseSetting("Cluster:ClusterId", clusterId);
+            builder.UseSetting("Cluster:ServiceId", clusterId);
+            builder.UseSetting("Cluster:SiloPort", ports.Silo.ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Cluster:GatewayPort", ports.Gateway.ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Cluster:AdvertisedAddress", "127.0.0.1");
+        }
     }
 }

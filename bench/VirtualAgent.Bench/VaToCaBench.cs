@@ -13,7 +13,8 @@ namespace KnovvuOrleans.VirtualAgent.Bench;
 /// VA → Knovvu Analytics throughput: 5,000 published sessions posted to the gateway (batches of 500, 4 at a time),
 /// then one run of the hourly job, until the CA simulator (zero latency, no faults) acknowledged the last chat.
 /// Three runs, each on a tenant of its own; one JSON line per figure with the median; then
-/// <see cref="NoisyNeighbourBench"/> (alone with the argument "noisy-neighbour"). Needs KNOVVU_TEST_POSTGRES.
+/// <see cref="NoisyNeighbourBench"/> (alone with the argument "noisy-neighbour") and <see cref="ScalingBench"/> (alone with
+/// "scaling"). Needs KNOVVU_TEST_POSTGRES.
 /// </summary>
 internal static class VaToCaBench
 {
@@ -28,8 +29,15 @@ internal static class VaToCaBench
             return;
         }
 
+        if (args is ["scaling"])
+        {
+            await ScalingBench.RunAsync();
+            return;
+        }
+
         await RunAsync();
         await NoisyNeighbourBench.RunAsync();
+        await ScalingBench.RunAsync();
     }
 
     private static async Task RunAsync()
