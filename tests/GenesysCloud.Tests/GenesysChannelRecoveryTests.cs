@@ -1,3 +1,5 @@
+using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
+using KnovvuOrleans.Simulators.Faults;
 using KnovvuOrleans.Simulators.GenesysCloud;
 using KnovvuOrleans.Testing;
 
@@ -58,6 +60,36 @@ public sealed class GenesysChannelRecoveryTests
         // What Genesys never wrote to a socket (no channel, no socket, a socket going away mid-write) is lost on its
         // side: the reconciliation imports those (GenesysReconciliationTests).
         Assert.Equal(harness.Genesys.Calls.All.Select(c => c.Id).Order(), delivered.Union(harness.Genesys.Notifications.Lost.Select(n => n.ConversationId)).Order());
+    }
+
+    [Fact]
+    public async Task On_socket_closing_the_next_channel_listens_before_the_old_socket_closes_so_no_event_falls_in_between()
+    {
+        await using var harness = await GenesysIntegrationHarness.StartAsync();
+        var agent = harness.Org.AddUser();
+        await harness.InstallAsync(harness.Org.AddGroup("Agents", [agent]));
+        await harness.ListeningAsync(1);
+        var old = harness.Genesys.Channels.All.Single();
+        // Opening a channel takes Genesys a moment: a listener that waits for the close is deaf that long.
+        harness.Genesys.Faults.Add(new FaultRule { Kind = FaultKind.Delay, Path = GenesysCloudApi.ChannelsPath, Delay = TimeSpan.FromSeconds(1) });
+
+        Assert.True(harness.Genesys.Channels.SocketClosing(old.Id, TimeSpan.FromSeconds(4)));
+        var duringNotice = harness.Genesys.Calls.EndCall(agent.Id);
+        await Eventually.TrueAsync(() => harness.Genesys.Channels.All.Count(c => c.IsConnected) == 2, "the next channel connected while the old socket still is");
+        await Eventually.TrueAsync(() => harness.Genesys.Channels.Find(old.Id)?.IsConnected != true, "the old socket closed", TimeSpan.FromSeconds(10));
+        var afterClose = harness.Genesys.Calls.EndCall(agent.Id);
+
+        // No reconciliation runs: both came over a socket.
+        await Eventually.TrueAsync(async () => (await harness.ImportedAsync()).Count == 2, "both calls imported");
+        var imported = await harness.ImportedAsync();
+        Assert.Equal(new[] { duringNotice.Id, afterClose.Id }.Order(StringComparer.Ordinal), imported.Keys.Order(StringComparer.Ordinal));
+        Assert.All(imported.Values, rows => Assert.Equal(1, rows));
+        Assert.Contains(harness.Genesys.Notifications.Delivered, n => n.ConversationId == afterClose.Id);
+        var status = (await harness.Integration.GetStatus())!.Channels.Single();
+        Assert.Equal(2, status.CallsEnded);
+        Assert.NotEqual(old.Id, status.ChannelId);
+        // The old channel's topics were dropped once its socket closed.
+        await Eventually.TrueAsync(() => harness.Genesys.Channels.Find(old.Id) is not { Topics.Count: > 0 }, "the old channel unsubscribed");
     }
 
     /// <summary>Ends a call of the agents in turn every 25 ms until cancelled.</summary>

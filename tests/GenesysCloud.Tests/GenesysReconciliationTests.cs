@@ -33,7 +33,7 @@ public sealed class GenesysReconciliationTests
             Start = DateTimeOffset.UtcNow.AddHours(-24.5),
             Duration = TimeSpan.FromHours(1),
         }));
-        // Not to import: a call of someone outside the group, a member's call that started before the window and
+        // Not to import: a call of someone outside the group, a member's call that ended before the window and
         // overlap, and a call still going (the next run finds it ended).
         harness.Genesys.Calls.EndCallWithoutEvent(outsider.Id);
         harness.Genesys.Calls.EndCallWithoutEvent(members[0].Id, new CallOptions { Start = DateTimeOffset.UtcNow.AddHours(-26) });
@@ -60,5 +60,26 @@ public sealed class GenesysReconciliationTests
         summary = (await harness.ReconcileAsync()).LastReconciliation!;
         Assert.Equal((9, 9, 0), (summary.Found, summary.AlreadyImported, summary.ImportedNow));
         Assert.All((await harness.ImportedAsync()).Values, rows => Assert.Equal(1, rows));
+    }
+
+    [Fact]
+    public async Task A_missed_call_that_lasted_longer_than_the_window_and_overlap_is_found_by_its_end_time()
+    {
+        await using var harness = await GenesysIntegrationHarness.StartAsync();
+        var member = harness.Org.AddUser();
+        await harness.InstallAsync(harness.Org.AddGroup("Agents", [member]));
+
+        // Still going at the previous run (so that run left it), ended two hours ago while no socket heard it: it
+        // started 30 h ago, before the 24 h window and its 1 h overlap.
+        var now = DateTimeOffset.UtcNow;
+        var longCall = harness.Genesys.Calls.EndCallWithoutEvent(member.Id, new CallOptions { Start = now.AddHours(-30), Duration = TimeSpan.FromHours(28) });
+        // Ended before the window: the previous run's business, not this one's.
+        harness.Genesys.Calls.EndCallWithoutEvent(member.Id, new CallOptions { Start = now.AddHours(-40), Duration = TimeSpan.FromHours(10) });
+
+        var summary = (await harness.ReconcileAsync()).LastReconciliation!;
+
+        Assert.Null(summary.Error);
+        Assert.Equal((1, 1), (summary.Found, summary.ImportedNow));
+        Assert.Equal([longCall.Id], (await harness.ImportedAsync()).Keys);
     }
 }

@@ -51,6 +51,9 @@ public static class GenesysCloudApi
     /// <summary>Channels per OAuth client; creating one more removes the least recently used unconnected one.</summary>
     public const int MaxChannelsPerClient = 20;
 
+    /// <summary>The longest interval of a details query without filters (31 days with a filter).</summary>
+    public static readonly TimeSpan MaxQueryInterval = TimeSpan.FromDays(7);
+
     /// <summary>A channel lives this long after its creation or its last subscription request.</summary>
     public static readonly TimeSpan ChannelLifetime = TimeSpan.FromHours(24);
 

@@ -13,7 +13,8 @@ public sealed record GenesysIntegrationStatus(
     GenesysBacklog Backlog,
     GenesysSyncSummary? LastSync,
     GenesysReconciliationSummary? LastReconciliation,
-    GenesysImporterStatus Importer);
+    GenesysImporterStatus Importer,
+    GenesysParkedCalls Parked);
 
 /// <summary>One channel shard (<c>{tenantId}/{Shard}</c>) as its channel grain reports it.</summary>
 [GenerateSerializer, Alias("knovvu.GenesysShardStatus")]

@@ -21,6 +21,13 @@ public interface IGenesysCallGrain : IGrainWithStringKey
     [AlwaysInterleave]
     [Alias("GetOutcome")]
     Task<GenesysImportOutcome?> GetOutcome();
+
+    /// <summary>
+    /// A parked call gets its attempts back and is tried again by its retry reminder (not in this call: the import asks
+    /// the integration grain, which may be the caller); false when the call is not parked.
+    /// </summary>
+    [Alias("OfferAgain")]
+    Task<bool> OfferAgain();
 }
 
 [GenerateSerializer, Alias("knovvu.GenesysImportOutcome")]
@@ -34,6 +41,9 @@ public enum GenesysImportOutcome
 
     /// <summary>The tenant has no Genesys installation; nothing was fetched.</summary>
     NotInstalled,
+
+    /// <summary>The call used up its attempts and waits until an operator offers it again (see the integration's status).</summary>
+    Parked,
 }
 
 public static class GenesysCallKey

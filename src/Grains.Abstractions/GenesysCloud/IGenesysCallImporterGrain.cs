@@ -11,7 +11,7 @@ namespace KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 [Alias("knovvu.IGenesysCallImporterGrain")]
 public interface IGenesysCallImporterGrain : IOutboxSubscriberGrain
 {
-    /// <summary>What this activation has seen (counts start again when it is activated anew).</summary>
+    /// <summary>The tenant's counts (stored after each batch, kept across activations); the backlog and last error of this activation.</summary>
     [AlwaysInterleave]
     [Alias("GetStatus")]
     Task<GenesysImporterStatus> GetStatus();

@@ -47,6 +47,14 @@ public interface IGenesysIntegrationGrain : IGrainWithStringKey
     /// <summary>Called by the grain's own reconciliation, outside its turns, to keep its counts.</summary>
     [Alias("SaveReconciliation")]
     Task SaveReconciliation(GenesysReconciliationSummary summary);
+
+    /// <summary>Called by a call grain that used up its attempts: the call is listed in the status until offered again.</summary>
+    [Alias("RecordParked")]
+    Task RecordParked(GenesysParkedCall call);
+
+    /// <summary>Offers every parked call again (each gets its attempts back); returns how many.</summary>
+    [Alias("OfferParkedAgain")]
+    Task<int> OfferParkedAgain();
 }
 
 /// <summary>

@@ -19,7 +19,9 @@ namespace KnovvuOrleans.Grains.GenesysCloud;
 /// each recording's audio is put under a fixed key (a repeat overwrites it with the same bytes), the Conversation
 /// grain records the call and raises Created once, the analysis queue keeps a call once, and "imported" is written
 /// last. While Genesys is still transcoding, a reminder (which survives a crash) makes the grain try again by itself,
-/// and is removed once the call is imported.
+/// and is removed once the call is imported. After <see cref="GenesysImportOptions.MaxRecordingAttempts"/> attempts
+/// that did not import it the call is parked: the reminder is removed, the integration grain lists it with the reason,
+/// and nothing is tried until it is offered again.
 /// </summary>
 [GrainType("genesys-call")]
 public sealed class GenesysCallGrain(
@@ -60,16 +62,47 @@ public sealed class GenesysCallGrain(
 
     public Task<GenesysImportOutcome?> GetOutcome() => Task.FromResult(
         state.State.Imported ? GenesysImportOutcome.Imported
+        : state.State.ParkedReason is not null ? GenesysImportOutcome.Parked
         : state.State.RetryScheduled ? GenesysImportOutcome.RecordingsPending
         : _lastOutcome);
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Import();
+    public async Task<bool> OfferAgain()
+    {
+        if (state.State.ParkedReason is null || state.State.Imported)
+        {
+            return false;
+        }
+
+        await this.RegisterOrUpdateReminder(RetryReminder, RetryDelay, RetryDelay);
+        state.State = state.State with { ParkedReason = null, FailedAttempts = 0, RetryScheduled = true };
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        try
+        {
+            await Import();
+        }
+        catch (Exception exception)
+        {
+            // A retry that fails counts as an attempt as much as one that finds the audio still transcoding.
+            logger.LogWarning(exception, "Retry of Genesys call {Conversation} of {Tenant} failed", ConversationId, TenantId);
+            await CountFailedAttemptAsync($"retry failed: {exception.Message}");
+        }
+    }
 
     private async Task<GenesysImportOutcome> ImportUnlessDoneAsync()
     {
         if (state.State.Imported)
         {
             return GenesysImportOutcome.AlreadyImported;
+        }
+
+        if (state.State.ParkedReason is not null)
+        {
+            return GenesysImportOutcome.Parked;
         }
 
         if (await GrainFactory.GetGrain<IGenesysIntegrationGrain>(TenantId).GetOrg() is not { } org)
@@ -126,16 +159,49 @@ public sealed class GenesysCallGrain(
         return new StoredRecording(recordingId, key, bytes);
     }
 
+    private TimeSpan RetryDelay => TimeSpan.FromTicks(Math.Max(options.Value.RecordingRetryDelay.Ticks, reminders.Value.MinimumReminderPeriod.Ticks));
+
     private async Task<GenesysImportOutcome> RetryLaterAsync()
     {
-        if (!state.State.RetryScheduled)
+        state.State = state.State with { TranscodingAnswers = state.State.TranscodingAnswers + 1 };
+        if (await CountFailedAttemptAsync("recordings still transcoding (202)"))
         {
-            var delay = TimeSpan.FromTicks(Math.Max(options.Value.RecordingRetryDelay.Ticks, reminders.Value.MinimumReminderPeriod.Ticks));
-            await this.RegisterOrUpdateReminder(RetryReminder, delay, delay);
+            return GenesysImportOutcome.Parked;
         }
 
-        state.State = state.State with { RetryScheduled = true, TranscodingAnswers = state.State.TranscodingAnswers + 1 };
+        if (!state.State.RetryScheduled)
+        {
+            await this.RegisterOrUpdateReminder(RetryReminder, RetryDelay, RetryDelay);
+        }
+
+        state.State = state.State with { RetryScheduled = true };
         await state.WriteStateAsync();
         return GenesysImportOutcome.RecordingsPending;
+    }
+
+    /// <summary>Counts an attempt that did not import the call; parks it once the attempts are used up (true).</summary>
+    private async Task<bool> CountFailedAttemptAsync(string reason)
+    {
+        var attempts = state.State.FailedAttempts + 1;
+        if (attempts < options.Value.MaxRecordingAttempts)
+        {
+            state.State = state.State with { FailedAttempts = attempts };
+            await state.WriteStateAsync();
+            return false;
+        }
+
+        var parked = new GenesysParkedCall(ConversationId, $"{reason}; {attempts} attempts", attempts, DateTimeOffset.UtcNow);
+        // The integration hears of it first: a crash before the state below is written leaves the call retrying (and
+        // parking again, listed once), never parked without a trace.
+        await GrainFactory.GetGrain<IGenesysIntegrationGrain>(TenantId).RecordParked(parked);
+        if (await this.GetReminder(RetryReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        state.State = state.State with { FailedAttempts = attempts, ParkedReason = parked.Reason, RetryScheduled = false };
+        await state.WriteStateAsync();
+        logger.LogWarning("Genesys call {Conversation} of {Tenant} parked: {Reason}", ConversationId, TenantId, parked.Reason);
+        return true;
     }
 }

@@ -15,11 +15,13 @@ namespace KnovvuOrleans.Grains.GenesysCloud;
 /// holds the stream for long; its remaining calls are imported when it comes again. A failure that may pass (Genesys or
 /// storage unreachable after the client's retries) throws, so the batch stays in the outbox and comes again after a back-off;
 /// imports are idempotent, so the calls already done are only acknowledged again. A call Genesys refuses for good is
-/// logged and left to the nightly reconciliation, so that it cannot hold back the tenant's stream forever.
+/// logged and left to the nightly reconciliation, so that it cannot hold back the tenant's stream forever. The counts
+/// are stored after each batch (also a failed one), so they survive the activation.
 /// </summary>
 [GrainType("genesys-call-importer")]
 [ImplicitStreamSubscription(GenesysCallsStream.Namespace)]
 public sealed class GenesysCallImporterGrain(
+    [PersistentState("genesys-importer")] IPersistentState<GenesysImporterCounts> counts,
     IOptions<GenesysImportOptions> options,
     IEventOutbox outbox,
     IOptions<DurableStreamOptions> streamOptions,
@@ -31,6 +33,12 @@ public sealed class GenesysCallImporterGrain(
     private GenesysImporterStatus _status = new(0, 0, 0, 0, 0, 0, 0, null, null);
 
     protected override string StreamNamespace => GenesysCallsStream.Namespace;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _status = counts.State.ToStatus();
+        return base.OnActivateAsync(cancellationToken);
+    }
 
     protected override async Task HandleAsync(IReadOnlyList<StreamEvent<GenesysCallEnded>> items)
     {
@@ -78,6 +86,12 @@ public sealed class GenesysCallImporterGrain(
         {
             Update(s => s with { LastError = exception.Message });
             throw;
+        }
+        finally
+        {
+            // Back in the grain's turn: the parallel imports have all returned.
+            counts.State = GenesysImporterCounts.Of(await GetStatus());
+            await counts.WriteStateAsync();
         }
     }
 

@@ -22,4 +22,12 @@ public sealed record GenesysCallState
     /// <summary>How many attempts found a recording still transcoding.</summary>
     [Id(4)]
     public int TranscodingAnswers { get; init; }
+
+    /// <summary>Attempts since the call was last offered that did not import it (still transcoding, or a retry failed).</summary>
+    [Id(5)]
+    public int FailedAttempts { get; init; }
+
+    /// <summary>Set once <see cref="GenesysImportOptions.MaxRecordingAttempts"/> is used up: no retry until it is offered again.</summary>
+    [Id(6)]
+    public string? ParkedReason { get; init; }
 }

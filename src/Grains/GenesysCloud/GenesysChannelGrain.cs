@@ -14,8 +14,9 @@ namespace KnovvuOrleans.Grains.GenesysCloud;
 /// One notification channel of a tenant (key <c>{tenantId}/{shard}</c>). Orleans keeps one activation of it in the
 /// cluster; once assigned, a keep-alive reminder (every <see cref="GenesysListenerOptions.KeepAlivePeriod"/>) activates
 /// it again on a live silo soon after its silo dies, and its activation runs the listening loop as background work: open (or reuse) the channel, subscribe the members' conversation topics (which also extends the
-/// channel's life), listen until the socket ends, and start over at once. Genesys keeps nothing while no socket is
-/// connected; the nightly reconciliation imports what was missed.
+/// channel's life), listen until the socket ends, and start over at once. On <c>v2.system.socket_closing</c> the next
+/// channel is opened, subscribed and listened to while the old socket is still read until it closes, so no event falls
+/// between the two. Genesys keeps nothing while no socket is connected; the nightly reconciliation imports what was missed.
 /// </summary>
 [GrainType("genesys-channel")]
 public sealed class GenesysChannelGrain(
@@ -193,12 +194,27 @@ public sealed class GenesysChannelGrain(
                 }
 
                 _status = _status with { ChannelId = channelId, Listening = true, LastError = null };
-                var stop = await listener.ListenAsync(new Uri(connectUri), ended => self.RecordCallEnded(ended.ConversationId, ended.AgentUserId, ended.EndTime), cancellationToken);
+                var closing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var listening = listener.ListenAsync(new Uri(connectUri), ended => self.RecordCallEnded(ended.ConversationId, ended.AgentUserId, ended.EndTime),
+                    cancellationToken, () => closing.TrySetResult());
+                if (await Task.WhenAny(listening, closing.Task) == closing.Task)
+                {
+                    // A maintenance close is coming: the next channel listens before this socket closes, which goes on
+                    // delivering meanwhile (the listener reports a call the two sockets both deliver once).
+                    logger.LogInformation("Genesys channel {Channel} of {Grain} closes soon; opening the next one now", channelId, IdentityString);
+                    _ = DrainAsync(connection, channelId, listening);
+                    _status = _status with { Reconnects = _status.Reconnects + 1 };
+                    (channelId, connectUri) = (null, null);
+                    failures = 0;
+                    continue;
+                }
+
+                var stop = await listening;
                 _status = _status with { Listening = false, Reconnects = _status.Reconnects + (stop == ListenerStop.Cancelled ? 0 : 1) };
                 logger.LogInformation("Genesys channel {Channel} of {Grain} stopped ({Reason})", channelId, IdentityString, stop);
                 if (stop == ListenerStop.SocketClosing)
                 {
-                    // A maintenance close is coming: move to a new channel rather than wait for it.
+                    // Closed right after its notice: move to a new channel.
                     (channelId, connectUri) = (null, null);
                 }
 
@@ -218,6 +234,27 @@ public sealed class GenesysChannelGrain(
                 var delay = TimeSpan.FromMilliseconds(Math.Min(options.Value.MaxRetryDelay.TotalMilliseconds, 200 * Math.Pow(2, Math.Min(failures, 20))));
                 await Task.Delay(delay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
+        }
+    }
+
+    /// <summary>
+    /// Reads the old socket after <c>v2.system.socket_closing</c> until it closes, then drops the old channel's topics
+    /// (Genesys would keep them 24 h on a channel nobody listens to).
+    /// </summary>
+    private async Task DrainAsync(GenesysConnection connection, string channelId, Task<ListenerStop> listening)
+    {
+        try
+        {
+            var stop = await listening;
+            logger.LogInformation("Genesys channel {Channel} of {Grain} stopped ({Reason})", channelId, IdentityString, stop);
+            if (stop != ListenerStop.Cancelled)
+            {
+                await client.DeleteSubscriptionsAsync(connection, channelId, CancellationToken.None);
+            }
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Genesys channel {Channel} of {Grain}: the old socket failed after its closing notice", channelId, IdentityString);
         }
     }
 }

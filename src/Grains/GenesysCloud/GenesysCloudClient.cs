@@ -58,8 +58,25 @@ public sealed class GenesysCloudClient(IHttpClientFactory http)
         }
     }
 
-    /// <summary>The conversations that started in [start, end), every page of the analytics details query.</summary>
+    /// <summary>
+    /// The conversations that started in [start, end), every page of the analytics details query, asked in intervals of
+    /// at most <see cref="GenesysCloudApi.MaxQueryInterval"/>. Genesys matches whole UTC days of the start time, so a
+    /// conversation near a boundary may come twice or from just outside: the caller filters by its own times.
+    /// </summary>
     public async Task<IReadOnlyList<AnalyticsConversation>> QueryConversationsAsync(
+        GenesysConnection connection, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var conversations = new List<AnalyticsConversation>();
+        for (var from = start; from < end; from += GenesysCloudApi.MaxQueryInterval)
+        {
+            var to = from + GenesysCloudApi.MaxQueryInterval < end ? from + GenesysCloudApi.MaxQueryInterval : end;
+            conversations.AddRange(await QueryIntervalAsync(connection, from, to, cancellationToken));
+        }
+
+        return conversations;
+    }
+
+    private async Task<IReadOnlyList<AnalyticsConversation>> QueryIntervalAsync(
         GenesysConnection connection, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
         var conversations = new List<AnalyticsConversation>();

@@ -28,6 +28,14 @@ public sealed class GenesysImportOptions
     public TimeSpan RecordingRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// Attempts a call gets while its recordings are still transcoding (202) or its retries fail, before it is parked:
+    /// its retry reminder is removed and the integration's status lists it with the reason, until an operator offers it
+    /// again. The default, 60 at the default <see cref="RecordingRetryDelay"/>, waits about an hour.
+    /// </summary>
+    [Range(1, 100000, ErrorMessage = "GenesysCloud:Import:MaxRecordingAttempts must be between 1 and 100000.")]
+    public int MaxRecordingAttempts { get; set; } = 60;
+
+    /// <summary>
     /// How long the importer keeps starting imports of one delivered batch; it must stay below the runtime's call
     /// timeout (30 s), since the stream's delivery is a grain call. Calls not started by then are imported when the
     /// runtime offers the batch again (the ones done are only acknowledged again).

@@ -27,6 +27,7 @@ public sealed class GenesysIntegrationGrain(
 {
     private const string SyncReminder = "genesys-group-sync";
     private const string ReconcileReminder = "genesys-reconcile";
+    private const int LatestParkedShown = 10;
 
     private volatile bool _syncRunning;
 
@@ -56,6 +57,7 @@ public sealed class GenesysIntegrationGrain(
             AgentsInCaTarget = kept?.AgentsInCaTarget,
             LastSync = kept?.LastSync,
             LastReconciliation = kept?.LastReconciliation,
+            ParkedCalls = kept?.ParkedCalls ?? new Dictionary<string, GenesysParkedCall>(),
         };
         await state.WriteStateAsync();
 
@@ -189,6 +191,32 @@ public sealed class GenesysIntegrationGrain(
         }
     }
 
+    public async Task RecordParked(GenesysParkedCall call)
+    {
+        if (state.RecordExists)
+        {
+            state.State = state.State with { ParkedCalls = new Dictionary<string, GenesysParkedCall>(state.State.ParkedCalls) { [call.ConversationId] = call } };
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task<int> OfferParkedAgain()
+    {
+        if (!state.RecordExists || state.State.ParkedCalls.Count == 0)
+        {
+            return 0;
+        }
+
+        // Each call grain only resets and schedules its retry: none calls back into this turn.
+        var parked = state.State.ParkedCalls.Keys.ToList();
+        await Task.WhenAll(parked.Select(id => GrainFactory.GetGrain<IGenesysCallGrain>(GenesysCallKey.For(TenantId, id)).OfferAgain()));
+        var left = state.State.ParkedCalls.Where(p => !parked.Contains(p.Key, StringComparer.Ordinal)).ToDictionary();
+        state.State = state.State with { ParkedCalls = left };
+        await state.WriteStateAsync();
+        logger.LogInformation("Genesys integration of tenant {Tenant}: {Count} parked calls offered again", TenantId, parked.Count);
+        return parked.Count;
+    }
+
     public async Task<GenesysIntegrationStatus?> GetStatus()
     {
         if (!state.RecordExists)
@@ -217,7 +245,8 @@ public sealed class GenesysIntegrationGrain(
             new GenesysBacklog(channels.Where(c => !c.Listening).Sum(c => c.Members), importer.Backlog, left),
             settings.LastSync,
             settings.LastReconciliation,
-            importer);
+            importer,
+            new GenesysParkedCalls(settings.ParkedCalls.Count, settings.ParkedCalls.Values.OrderByDescending(p => p.ParkedAt).Take(LatestParkedShown).ToList()));
     }
 
     private GenesysConnection Connection(GenesysIntegrationState settings) =>

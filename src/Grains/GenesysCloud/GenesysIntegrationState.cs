@@ -51,4 +51,8 @@ public sealed record GenesysIntegrationState
 
     [Id(12)]
     public GenesysReconciliationSummary? LastReconciliation { get; init; }
+
+    /// <summary>Calls that used up their import attempts, by conversation id, until they are offered again.</summary>
+    [Id(13)]
+    public IReadOnlyDictionary<string, GenesysParkedCall> ParkedCalls { get; init; } = new Dictionary<string, GenesysParkedCall>();
 }

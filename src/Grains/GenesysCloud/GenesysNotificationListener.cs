@@ -6,19 +6,24 @@ namespace KnovvuOrleans.Grains.GenesysCloud;
 
 /// <summary>
 /// Listens to one notification channel's websocket until it ends, and reports every agent call that ended (also
-/// those that arrive between <c>v2.system.socket_closing</c> and the close, which then returns SocketClosing). Genesys
+/// those that arrive between <c>v2.system.socket_closing</c> and the close, which then returns SocketClosing; the
+/// notice itself is passed on at once, so that the next channel can be listening before this socket closes). Genesys
 /// queues nothing while no socket is connected, so whoever runs this reconnects at once and leaves the gaps to the
-/// nightly reconciliation. A call reported through both conversation topics is reported once.
+/// nightly reconciliation. A call reported through both conversation topics, or by two sockets of this listener that
+/// overlap, is reported once.
 /// </summary>
 public sealed class GenesysNotificationListener(TimeSpan heartbeatTimeout)
 {
     private static readonly string[] EndedStates = ["disconnected", "terminated"];
 
-    public async Task<ListenerStop> ListenAsync(Uri connectUri, Func<CallEnded, Task> onCallEnded, CancellationToken cancellationToken)
+    private readonly RecentlyReportedCalls _reported = new();
+
+    /// <param name="onSocketClosing">Called when <c>v2.system.socket_closing</c> arrives; the socket is read on until it closes.</param>
+    public async Task<ListenerStop> ListenAsync(
+        Uri connectUri, Func<CallEnded, Task> onCallEnded, CancellationToken cancellationToken, Action? onSocketClosing = null)
     {
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(connectUri, cancellationToken);
-        var reported = new HashSet<string>(StringComparer.Ordinal);
         var buffer = new byte[16 * 1024];
         using var message = new MemoryStream();
         // After socket_closing the socket still delivers until Genesys closes it: reading on loses none of that.
@@ -61,10 +66,11 @@ public sealed class GenesysNotificationListener(TimeSpan heartbeatTimeout)
             if (notification!.TopicName == GenesysCloudApi.Topics.SocketClosing)
             {
                 closing = true;
+                onSocketClosing?.Invoke();
                 continue;
             }
 
-            if (EndedCall(notification) is { } ended && reported.Add(ended.ConversationId))
+            if (EndedCall(notification) is { } ended && _reported.Add(ended.ConversationId))
             {
                 await onCallEnded(ended);
             }

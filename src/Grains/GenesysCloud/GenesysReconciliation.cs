@@ -6,10 +6,12 @@ using Orleans.Runtime;
 namespace KnovvuOrleans.Grains.GenesysCloud;
 
 /// <summary>
-/// One reconciliation of a tenant: the conversations Genesys' analytics details query finds in the window (by start
-/// time, the window plus an overlap with the previous run's) that have ended and have an agent participant who is a
-/// group member are each imported through their call grain, a few at a time. Import is idempotent, so calls the
-/// websocket path already imported only count as already imported; calls still going are left to a later run.
+/// One reconciliation of a tenant, by END time: the calls that ended in the window (plus an overlap with the previous
+/// run's) and have an agent participant who is a group member are each imported through their call grain, a few at a
+/// time. Genesys' details query selects by start time, so it is asked for the conversations that started up to
+/// <see cref="GenesysSyncOptions.ReconcileMaxCallDuration"/> before the window; a long call still going at one run is
+/// found by the first run after its end, however long the overlap. Import is idempotent, so calls the websocket path
+/// already imported only count as already imported.
 /// </summary>
 internal sealed class GenesysReconciliation(
     string tenantId,
@@ -30,12 +32,12 @@ internal sealed class GenesysReconciliation(
     {
         var started = time.GetUtcNow();
         var (from, to) = (started - options.ReconcileWindow - options.ReconcileOverlap, started);
-        var groupCalls = (await client.QueryConversationsAsync(genesys, from, to, cancellationToken))
+        var groupCalls = (await client.QueryConversationsAsync(genesys, from - options.ReconcileMaxCallDuration, to, cancellationToken))
             .Where(c => c.Participants.Any(p => p.Purpose == GenesysCloudApi.Purposes.Agent && p.UserId is { } user && members.Contains(user)))
             .DistinctBy(c => c.ConversationId, StringComparer.Ordinal)
             .ToList();
-        var calls = groupCalls.Where(c => c.ConversationEnd is not null).Select(c => c.ConversationId).ToList();
-        var inProgress = groupCalls.Count - calls.Count;
+        var calls = groupCalls.Where(c => c.ConversationEnd >= from && c.ConversationEnd < to).Select(c => c.ConversationId).ToList();
+        var inProgress = groupCalls.Count(c => c.ConversationEnd is null);
 
         await Parallel.ForEachAsync(calls, new ParallelOptions { MaxDegreeOfParallelism = options.ImportConcurrency, CancellationToken = cancellationToken },
             async (conversationId, _) => Count(conversationId, await ImportAsync(conversationId)));

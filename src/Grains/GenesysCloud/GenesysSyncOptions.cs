@@ -15,16 +15,24 @@ public sealed class GenesysSyncOptions
     [Range(typeof(TimeSpan), "00:00:00", "23:59:59.9999999", ErrorMessage = "GenesysCloud:Sync:ReconcileAtUtc must be a time of day (00:00:00 to 23:59:59).")]
     public TimeSpan ReconcileAtUtc { get; set; } = TimeSpan.FromHours(2);
 
-    /// <summary>How far back the reconciliation looks for calls (conversations that started in this window).</summary>
+    /// <summary>How far back the reconciliation looks for calls: the calls that ENDED in this window (plus the overlap).</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "31.00:00:00", ErrorMessage = "GenesysCloud:Sync:ReconcileWindow must be positive (at most 31 days).")]
     public TimeSpan ReconcileWindow { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// How much further back than <see cref="ReconcileWindow"/> each run looks, so that windows overlap: a call still
-    /// going at one run, which that run leaves alone, is found by the next as long as it lasted less than this.
+    /// How much further back than <see cref="ReconcileWindow"/> each run looks, so that consecutive windows overlap
+    /// (a run that starts late, or a call whose analytics arrive a little after its end, is still covered).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00", ErrorMessage = "GenesysCloud:Sync:ReconcileOverlap must be between 0 and 7 days.")]
     public TimeSpan ReconcileOverlap { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The longest call the reconciliation finds. Genesys' details query selects by start time (whole UTC days), so
+    /// to find the calls that ended in the window it asks for those that started up to this much earlier; a missed
+    /// call that lasted longer is not found.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "GenesysCloud:Sync:ReconcileMaxCallDuration must be between 1 second and 7 days.")]
+    public TimeSpan ReconcileMaxCallDuration { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>Calls the reconciliation imports at the same time (the client's per-org limits apply on top).</summary>
     [Range(1, 256, ErrorMessage = "GenesysCloud:Sync:ImportConcurrency must be between 1 and 256.")]

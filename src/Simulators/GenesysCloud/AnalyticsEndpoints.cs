@@ -6,7 +6,9 @@ namespace KnovvuOrleans.Simulators.GenesysCloud;
 
 /// <summary>
 /// GET analytics/conversations/{id}/details, and POST analytics/conversations/details/query: the org's conversations
-/// that started in the interval, by start time, a page at a time. Filters are accepted and not applied.
+/// whose start falls on a UTC day the interval touches (Genesys keeps them in daily indexes by start time), by start
+/// time, a page at a time; an interval longer than 7 days is refused, as Genesys does without filters. Filters are
+/// accepted and not applied.
 /// </summary>
 internal static class AnalyticsEndpoints
 {
@@ -36,6 +38,8 @@ internal static class AnalyticsEndpoints
 
         var interval = ParseInterval(query!.Interval);
         var problem = (interval is null ? GenesysErrors.BadRequest("interval is \"start/end\", ISO 8601 times with a zone, the start before the end.") : null)
+            ?? (interval is { } span && span.End - span.Start > GenesysCloudApi.MaxQueryInterval
+                ? GenesysErrors.BadRequest("The interval is at most 7 days without filters.") : null)
             ?? (query.Order is null or "asc" or "desc" ? null : GenesysErrors.BadRequest("order is \"asc\" or \"desc\"."))
             ?? Paging.Check(pageSize, pageNumber);
         if (problem is not null)
@@ -45,7 +49,8 @@ internal static class AnalyticsEndpoints
         }
 
         var (start, end) = interval!.Value;
-        var started = state.Org(token.Tenant).Conversations.Where(c => c.Start >= start && c.Start < end);
+        var (firstDay, lastDay) = (start.UtcDateTime.Date, end.UtcDateTime.AddTicks(-1).Date);
+        var started = state.Org(token.Tenant).Conversations.Where(c => c.Start.UtcDateTime.Date >= firstDay && c.Start.UtcDateTime.Date <= lastDay);
         var ordered = (query.Order == "desc" ? started.OrderByDescending(c => c.Start) : started.OrderBy(c => c.Start)).ToArray();
         var page = Paging.Page(ordered, pageSize, pageNumber);
         await call.RespondAsync(Results.Json(new ConversationDetailsQueryResponse

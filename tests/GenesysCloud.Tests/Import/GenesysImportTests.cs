@@ -150,6 +150,23 @@ public sealed class GenesysImportTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_importers_counts_survive_its_silo_dying()
+    {
+        await using var harness = await ImportHarness.StartAsync(agents: 2);
+        var calls = Enumerable.Range(0, 3).Select(i => harness.Genesys.Calls.EndCallWithoutEvent(harness.Agents[i % 2].Id)).ToList();
+        await harness.PublishCallsEndedAsync(calls);
+        await Eventually.TrueAsync(async () => (await harness.ImporterStatusAsync()).Imported == 3, "the importer counted 3 imports");
+        await harness.PublishCallsEndedAsync(calls.Take(1));
+        await Eventually.TrueAsync(async () => (await harness.ImporterStatusAsync()).AlreadyImported == 1, "the repeat counted");
+
+        await harness.ReplaceSiloAsync();
+
+        var status = await harness.ImporterStatusAsync();
+        Assert.Equal((4, 3, 1, 0), (status.CallsReceived, status.Imported, status.AlreadyImported, status.Backlog));
+        Assert.Equal(calls.Max(c => c.End), status.LastEventAt);
+    }
+
+    [Fact]
     public async Task Throttled_imports_wait_out_each_Retry_After_and_still_import_every_call()
     {
         await using var harness = await ImportHarness.StartAsync(agents: 5);

@@ -114,6 +114,7 @@ public sealed class AnalyticsTests
     [InlineData("""{"interval":"2025-08-26T00:00:00/2025-08-27T00:00:00"}""")]
     [InlineData("""{"interval":"2025-08-26T00:00:00Z/2025-08-27T00:00:00Z","paging":{"pageSize":101,"pageNumber":1}}""")]
     [InlineData("""{"interval":"2025-08-26T00:00:00Z/2025-08-27T00:00:00Z","order":"sideways"}""")]
+    [InlineData("""{"interval":"2025-08-01T00:00:00Z/2025-08-09T00:00:00Z"}""")]
     [InlineData("""{"Interval":"2025-08-26T00:00:00Z/2025-08-27T00:00:00Z"}""")]
     [InlineData("""{}""")]
     public async Task A_bad_query_is_a_400_in_Genesys_shape(string body)
