@@ -25,7 +25,8 @@ var store = new S3ObjectStore(Options.Create(new ObjectStorageOptions
     SecretKey = Required("KNOVVU_TEST_S3_SECRET_KEY"),
     Bucket = $"bench-{Guid.NewGuid():N}",
 }));
-await using var dataSource = NpgsqlDataSource.Create(postgres);
+// Pooled as the product's own data source is (src/Hosting/PostgresPooling.cs): no reset of a connection on its return.
+await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(postgres) { NoResetOnClose = true }.ConnectionString);
 var log = new PostgresConversationLog(dataSource);
 var builder = new DailyReportBuilder(log, store, TimeProvider.System);
 var tenant = $"bench-{Guid.NewGuid():N}"[..30];
@@ -47,6 +48,10 @@ var peak = new double[Runs];
 var limit = new double[Runs];
 var large = new double[Runs];
 var largePeak = new double[Runs];
+// Where the hour's build goes: the read alone (documents from PostgreSQL, nothing written) and the S3 put alone (the
+// built zip stored again).
+var readOnly = new double[Runs];
+var putOnly = new double[Runs];
 for (var r = 0; r < Runs; r++)
 {
     (large[r], largePeak[r]) = await MeasureAsync(async () =>
@@ -60,7 +65,26 @@ for (var r = 0; r < Runs; r++)
         await builder.StoreAsync(tenant, day, 9, chunk, CancellationToken.None);
     });
     (limit[r], _) = await MeasureAsync(() => ZipInProcessAsync(documents));
+    (readOnly[r], _) = await MeasureAsync(async () =>
+    {
+        await foreach (var document in log.ReadHourDocumentsAsync(tenant, hourStart.UtcDateTime, CancellationToken.None))
+        {
+        }
+    });
+    await using var built = await builder.BuildAsync(tenant, day, 9, CancellationToken.None);
+    (putOnly[r], _) = await MeasureAsync(() => builder.StoreAsync(tenant, day, 9, built, CancellationToken.None));
 }
+
+// What building an hour costs PostgreSQL (nothing else uses the bench's database meanwhile; the two readings' own
+// queries add about 2 transactions to the 3 builds).
+var buildCostBefore = await PostgresCost.ReadAsync(postgres);
+for (var r = 0; r < Runs; r++)
+{
+    await using var chunk = await builder.BuildAsync(tenant, day, 9, CancellationToken.None);
+}
+
+PostgresCost.Report("daily_report_build", buildCostBefore, await PostgresCost.ReadAsync(postgres), Runs, "hour",
+    $"PostgreSQL transactions / statements per build of an hour of {Conversations} conversations (read only; the S3 put is not PostgreSQL)");
 
 // Through the gateway over HTTP, on a recent day (older ones are past the retention): the first request builds the
 // hour on demand, the others read it from S3.
@@ -70,13 +94,40 @@ var recentStart = new DateTimeOffset(recentDay.ToDateTime(new TimeOnly(9, 0), Da
 await Parallel.ForEachAsync(Enumerable.Range(0, Conversations), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
     await log.AppendAsync(new ConversationRecord(gatewayTenant, $"g{i:00000}", ConversationRecord.VirtualAgentSource, ConversationRecord.PublishedStatus,
         "p1", "web", false, recentStart.AddMilliseconds(i * 360), recentStart.AddMilliseconds((i * 360) + 42_000), documents[i]), ct));
+var gatewayBucket = $"bench-{Guid.NewGuid():N}";
 await using var gateway = await ReportGateway.StartAsync(postgres, Required("KNOVVU_TEST_S3_URL"), Required("KNOVVU_TEST_S3_ACCESS_KEY"),
-    Required("KNOVVU_TEST_S3_SECRET_KEY"), $"bench-{Guid.NewGuid():N}", gatewayTenant);
+    Required("KNOVVU_TEST_S3_SECRET_KEY"), gatewayBucket, gatewayTenant);
+// The same object the gateway serves, read straight from S3 in the same loop (one raw GET after each zip GET), so
+// the ratio compares the two under the same load.
+using var gatewayStore = new S3ObjectStore(Options.Create(new ObjectStorageOptions
+{
+    Provider = ObjectStorageOptions.S3Provider,
+    ServiceUrl = Required("KNOVVU_TEST_S3_URL"),
+    AccessKey = Required("KNOVVU_TEST_S3_ACCESS_KEY"),
+    SecretKey = Required("KNOVVU_TEST_S3_SECRET_KEY"),
+    Bucket = gatewayBucket,
+}));
 var gets = new Dictionary<bool, List<double>> { [true] = [], [false] = [] };
+// Backends flush their statistics at most every second, idle ones only after 10 s (PostgreSQL 15): the inserts of
+// the gateway's hour would otherwise be counted as the GETs' transactions.
+await Task.Delay(TimeSpan.FromSeconds(11));
+var getCostBefore = await PostgresCost.ReadAsync(postgres);
+var reads = new List<double>();
 foreach (var compressed in new[] { true, false, true, false })
 {
     for (var i = 0; i < Reads / 2; i++)
     {
+        if (compressed && gets[true].Count > 0)
+        {
+            var raw = Stopwatch.StartNew();
+            await using (var stored = (await gatewayStore.GetAsync(DailyReportChunkName.ObjectKey(gatewayTenant, recentDay, 9), CancellationToken.None))!)
+            {
+                await stored.Content.CopyToAsync(Stream.Null);
+            }
+
+            reads.Add(raw.Elapsed.TotalMilliseconds);
+        }
+
         var watch = Stopwatch.StartNew();
         using var response = await gateway.Http.GetAsync($"/api/external/conversations/daily-report/{DailyReportChunkName.FormatDay(recentDay)}/9?compressed={compressed.ToString().ToLowerInvariant()}",
             HttpCompletionOption.ResponseHeadersRead);
@@ -86,24 +137,16 @@ foreach (var compressed in new[] { true, false, true, false })
     }
 }
 
-var reads = new List<double>();
-for (var i = 0; i < Reads; i++)
-{
-    var watch = Stopwatch.StartNew();
-    await using (var stored = (await store.GetAsync(DailyReportChunkName.ObjectKey(tenant, day, 9), CancellationToken.None))!)
-    {
-        await stored.Content.CopyToAsync(Stream.Null);
-    }
-
-    reads.Add(watch.Elapsed.TotalMilliseconds);
-}
-
 Report("daily_report_build_hour", "s", Median(build), workload + ", PostgreSQL → JSON → zip (temp file) → S3 PutObject (Swift s3api), fsync as services.sh sets it", build);
 Report("daily_report_build_peak_heap", "MB", Median(peak), "peak managed heap above the run's start while building the hour (sampled every 2 ms)", peak);
 Report("daily_report_build_hour_4x", "s", Median(large), $"as daily_report_build_hour with {4 * Conversations} conversations", large);
 Report("daily_report_build_peak_heap_4x", "MB", Median(largePeak), $"as daily_report_build_peak_heap with {4 * Conversations} conversations", largePeak);
 Report("daily_report_zip_in_process", "s", Median(limit), workload + ", the same documents from memory → JSON → zip (temp file), no database, no S3", limit);
+Report("daily_report_read_hour_only", "s", Median(readOnly), workload + ", the hour's documents read from PostgreSQL and dropped (the build's read alone)", readOnly);
+Report("daily_report_s3_put_only", "s", Median(putOnly), "the built hour's zip stored again in S3 (the build's put alone)", putOnly);
 Report("daily_report_build_vs_zip_only", "ratio", Math.Round(Median(limit) / Median(build), 3), "speed of the full build / speed of zipping only (median / median)", null);
+PostgresCost.Report("daily_report_http_get", getCostBefore, await PostgresCost.ReadAsync(postgres), 2 * Reads, "request",
+    "PostgreSQL transactions / statements per GET of a stored hour through the gateway (with the silo's own background work meanwhile)");
 reads.Sort();
 foreach (var (compressed, times) in gets)
 {
@@ -115,8 +158,13 @@ foreach (var (compressed, times) in gets)
     Report($"daily_report_http_get_{form}_p99", "ms", Math.Round(sorted[(sorted.Count * 99 / 100) - 1], 2), setup, null);
 }
 
-Report("daily_report_s3_get_p50", "ms", Math.Round(reads[Reads / 2], 2), $"GET of the stored chunk from S3 and read to its end, {Reads} reads, no HTTP gateway in between", null);
-Report("daily_report_s3_get_p99", "ms", Math.Round(reads[(Reads * 99 / 100) - 1], 2), $"as p50, {Reads} reads", null);
+var s3Setup = $"GET from S3 of the same object the gateway serves, read to its end, {reads.Count} reads, each right after a zip GET through the gateway, no HTTP gateway in between";
+var s3P99 = Math.Round(reads[(reads.Count * 99 / 100) - 1], 2);
+Report("daily_report_s3_get_p50", "ms", Math.Round(reads[reads.Count / 2], 2), s3Setup, null);
+Report("daily_report_s3_get_p99", "ms", s3P99, s3Setup, null);
+var zipGets = gets[true].Skip(1).Order().ToList();
+Report("daily_report_http_get_zip_vs_s3_p99", "ratio", Math.Round(zipGets[(zipGets.Count * 99 / 100) - 1] / s3P99, 3),
+    "daily_report_http_get_zip_p99 / daily_report_s3_get_p99, same object, same loop", null);
 
 async Task<(double Seconds, double PeakMb)> MeasureAsync(Func<Task> work)
 {

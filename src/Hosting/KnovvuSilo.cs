@@ -70,7 +70,7 @@ public static class KnovvuSilo
                 silo.UseInMemoryReminderService();
                 break;
             case StorageOptions.Postgres:
-                var connectionString = storage.PostgresConnectionString!;
+                var connectionString = PostgresPooling.WithoutResetOnClose(storage.PostgresConnectionString!);
                 silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new OrleansSchemaMigration(connectionString));
                 silo.UseAdoNetClustering(o =>
                 {
@@ -108,7 +108,7 @@ public static class KnovvuSilo
     {
         if (storage.Provider == StorageOptions.Postgres)
         {
-            services.TryAddSingleton(_ => NpgsqlDataSource.Create(storage.PostgresConnectionString!));
+            services.TryAddSingleton(_ => NpgsqlDataSource.Create(PostgresPooling.WithoutResetOnClose(storage.PostgresConnectionString!)));
             services.AddKnovvuPostgresStorage();
         }
         else
@@ -142,7 +142,7 @@ public static class KnovvuSilo
                 client.UseAdoNetClustering(o =>
                 {
                     o.Invariant = Invariant;
-                    o.ConnectionString = storage.PostgresConnectionString!;
+                    o.ConnectionString = PostgresPooling.WithoutResetOnClose(storage.PostgresConnectionString!);
                 });
                 break;
         }

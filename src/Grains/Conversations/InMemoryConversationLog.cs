@@ -89,7 +89,7 @@ public sealed class InMemoryConversationLog : IConversationLog
         }
     }
 
-    public async IAsyncEnumerable<ConversationRecord> ReadHourAsync(
+    public async IAsyncEnumerable<string> ReadHourDocumentsAsync(
         string tenantId, DateTime hourStartUtc, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         List<ConversationRecord> hour;
@@ -106,7 +106,7 @@ public sealed class InMemoryConversationLog : IConversationLog
         foreach (var record in hour)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return record;
+            yield return record.Document;
         }
 
         await Task.CompletedTask;

@@ -7,6 +7,8 @@ namespace KnovvuOrleans.Grains.Conversations;
 /// <summary>The conversation log in PostgreSQL; the <c>knovvu</c> schema is migrated on first use.</summary>
 public sealed class PostgresConversationLog(NpgsqlDataSource dataSource) : IConversationLog
 {
+    private const int HourPageSize = 1000;
+
     private const string Columns = "tenant_id, external_id, source, status, project_id, channel_id, is_call, start_time, end_time, document, trace_parent";
 
     private readonly Lazy<Task> _migrated = new(() => KnovvuSchema.MigrateAsync(dataSource));
@@ -135,23 +137,45 @@ public sealed class PostgresConversationLog(NpgsqlDataSource dataSource) : IConv
         return (parked, total);
     }
 
-    public async IAsyncEnumerable<ConversationRecord> ReadHourAsync(
+    /// <summary>
+    /// Pages of <see cref="HourPageSize"/> by (start time, id), each after the last one read: a query with a LIMIT walks
+    /// the ordered index, while one query for the whole hour made the planner sort the documents (on disk) first.
+    /// </summary>
+    public async IAsyncEnumerable<string> ReadHourDocumentsAsync(
         string tenantId, DateTime hourStartUtc, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await _migrated.Value;
-        await using var command = dataSource.CreateCommand($"""
-            SELECT {Columns} FROM knovvu.conversations
-            WHERE tenant_id = $1 AND status = 'published' AND start_time >= $2 AND start_time < $3
-            ORDER BY start_time, external_id
-            """);
-        command.Parameters.Add(new() { Value = tenantId });
-        command.Parameters.Add(new() { Value = DateTime.SpecifyKind(hourStartUtc, DateTimeKind.Utc) });
-        command.Parameters.Add(new() { Value = DateTime.SpecifyKind(hourStartUtc.AddHours(1), DateTimeKind.Utc) });
-        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var from = DateTime.SpecifyKind(hourStartUtc, DateTimeKind.Utc);
+        (DateTime StartTime, string ExternalId)? last = null;
+        int read;
+        do
         {
-            yield return Read(reader);
+            await using var command = dataSource.CreateCommand($"""
+                SELECT start_time, external_id, document FROM knovvu.conversations
+                WHERE tenant_id = $1 AND status = 'published' AND start_time >= $2 AND start_time < $3
+                  {(last is null ? "" : "AND (start_time, external_id) > ($5, $6)")}
+                ORDER BY start_time, external_id LIMIT $4
+                """);
+            command.Parameters.Add(new() { Value = tenantId });
+            command.Parameters.Add(new() { Value = from });
+            command.Parameters.Add(new() { Value = from.AddHours(1) });
+            command.Parameters.Add(new() { Value = HourPageSize });
+            if (last is { } after)
+            {
+                command.Parameters.Add(new() { Value = after.StartTime });
+                command.Parameters.Add(new() { Value = after.ExternalId });
+            }
+
+            read = 0;
+            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                last = (reader.GetDateTime(0), reader.GetString(1));
+                read++;
+                yield return reader.GetString(2);
+            }
         }
+        while (read == HourPageSize);
     }
 
     private static ConversationRecord Read(NpgsqlDataReader reader) => new(

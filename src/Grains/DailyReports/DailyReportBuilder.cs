@@ -7,12 +7,17 @@ using KnovvuOrleans.Grains.ObjectStorage;
 namespace KnovvuOrleans.Grains.DailyReports;
 
 /// <summary>
-/// Builds an hour's chunk: the log's rows, streamed, → <c>{"Conversations":[…]}</c> (each document as stored) → a
-/// zip with one entry in a temp file → the object store. Memory holds one row and the writers' buffers, never the hour.
+/// Builds an hour's chunk: the log's documents, streamed, → <c>{"Conversations":[…]}</c> (each document as stored) → a
+/// zip with one entry in a temp file → the object store. The rows are read on a task of their own while the zip is
+/// written, a bounded number ahead; memory holds those rows and the writers' buffers, never the hour.
 /// </summary>
 public sealed class DailyReportBuilder(IConversationLog log, IObjectStore store, TimeProvider time)
 {
     private const int FlushThreshold = 64 * 1024;
+
+    // About half a MiB of 2 KB documents (1 MiB as strings): enough to keep the reader and the writer both busy, small
+    // beside the hour.
+    private const int DocumentsReadAhead = 256;
 
     public async Task<BuiltChunk> BuildAsync(string tenantId, DateOnly day, int hour, CancellationToken cancellationToken)
     {
@@ -20,7 +25,7 @@ public sealed class DailyReportBuilder(IConversationLog log, IObjectStore store,
         try
         {
             var hourStart = day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);
-            var documents = log.ReadHourAsync(tenantId, hourStart, cancellationToken).Select(record => record.Document);
+            var documents = ReadAhead.Of(log.ReadHourDocumentsAsync(tenantId, hourStart, cancellationToken), DocumentsReadAhead, cancellationToken);
             var conversations = await WriteZipAsync(file, DailyReportChunkName.EntryName(day, hour), documents, cancellationToken);
             file.Position = 0;
             return new BuiltChunk(file, conversations, time.GetUtcNow());

@@ -90,5 +90,11 @@ internal static class KnovvuSchema
         """
         ALTER TABLE knovvu.conversations ADD COLUMN trace_parent text NULL;
         """,
+        // An hour's conversations in report order straight from the index: with (tenant_id, start_time) alone the
+        // planner sorted the hour's documents, on disk past work_mem (40 of the 47 ms PostgreSQL took for 10,000 of them).
+        """
+        CREATE INDEX conversations_by_hour_ordered ON knovvu.conversations (tenant_id, start_time, external_id) WHERE status = 'published';
+        DROP INDEX knovvu.conversations_by_hour;
+        """,
     ];
 }

@@ -38,6 +38,23 @@ public sealed class ReportApiTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task An_hour_of_more_conversations_than_a_page_of_the_log_is_reported_whole_in_start_time_order()
+    {
+        await using var harness = await ReportsHarness.StartAsync(output: output);
+        var token = await harness.AddTenantAsync(Tenant, reportsEnabled: true);
+        // The log is read in pages of 1,000 by (start time, id): three at each start time, so that ties span the pages' edges.
+        var start = new DateTimeOffset(Day.ToDateTime(new TimeOnly(7, 0), DateTimeKind.Utc));
+        await harness.AppendAsync(Tenant, Enumerable.Range(0, 2_101).Select(i => (start.AddSeconds(1_000 - (i / 3)), "published")));
+
+        var (json, _) = await GetAsync(harness, token, 7, compressed: false);
+
+        var conversations = JsonNode.Parse(json)!["Conversations"]!.AsArray();
+        var expected = harness.Expected(Tenant, Day, 7);
+        Assert.Equal(2_101, conversations.Count);
+        Assert.True(expected.Zip(conversations).All(p => JsonNode.DeepEquals(p.First, p.Second)));
+    }
+
+    [Fact]
     public async Task The_zip_carries_the_metadata_headers_and_holds_the_same_json_stored_or_on_demand()
     {
         await using var harness = await ReportsHarness.StartAsync(output: output);
