@@ -10,7 +10,8 @@ namespace KnovvuOrleans.VirtualAgent.Bench;
 /// The gateway as it runs (Program.cs on Kestrel, in-process silo) on the bench's PostgreSQL; given a cluster id, its
 /// silo joins that cluster on free loopback ports, so that several gateways in this process make one cluster.
 /// </summary>
-internal sealed class BenchGateway(string connectionString, string? clusterId = null) : WebApplicationFactory<Program>
+/// <param name="kafkaBootstrapServers">The Data Feeder's Kafka endpoint; null: the default, which no bench tenant uses.</param>
+internal sealed class BenchGateway(string connectionString, string? clusterId = null, string? kafkaBootstrapServers = null) : WebApplicationFactory<Program>
 {
     public string HostSecret { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
 
@@ -35,6 +36,11 @@ internal sealed class BenchGateway(string connectionString, string? clusterId = 
         builder.UseSetting("KnovvuAnalytics:Client:RequestsPerSecondPerTenant", "100000");
         builder.UseSetting("KnovvuAnalytics:Client:ConcurrentRequestsPerTenant", "32");
         builder.UseSetting("KnovvuAnalytics:Sync:Concurrency", "32");
+        if (kafkaBootstrapServers is not null)
+        {
+            builder.UseSetting("DataFeeder:Kafka:BootstrapServers", kafkaBootstrapServers);
+        }
+
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         if (clusterId is not null)
         {

@@ -11,9 +11,10 @@ using KnovvuOrleans.Testing;
 namespace KnovvuOrleans.VirtualAgent.Bench;
 
 /// <summary>
-/// Noisy neighbour: tenant B's VA → CA throughput (1,000 sessions, one run, its own healthy CA) alone, and again
-/// while tenant A, with ten times B's sessions, runs against a CA that fails every request. Three rounds of each in
-/// one gateway; one JSON line per figure with the median, and the ratio with A / without A.
+/// Noisy neighbour: tenant B's Data Feeder throughput (its 1,000 sessions posted → their Created events all in its
+/// topic) and VA → CA throughput (one run of the job, its own healthy CA) alone, and again while tenant A posts ten
+/// times B's sessions at the same time and then runs them against a CA that fails every request. Three rounds of
+/// each in one gateway; one JSON line per figure with the median, and the ratios with A / without A.
 /// </summary>
 internal static class NoisyNeighbourBench
 {
@@ -25,19 +26,26 @@ internal static class NoisyNeighbourBench
         await using var healthyCa = await KnovvuAnalyticsSimulator.StartAsync(new() { Clients = [new("b-client", "b-secret", "ca-b")] });
         await using var failingCa = await KnovvuAnalyticsSimulator.StartAsync(new() { Clients = [new("a-client", "a-secret", "ca-a")] });
         failingCa.Faults.Add(new FaultRule { Kind = FaultKind.ServerError, Path = "api/chats" });
-        await using var gateway = new BenchGateway(database.ConnectionString).Start();
+        var kafka = TestEnvironment.KafkaBootstrapServers;
+        await using var gateway = new BenchGateway(database.ConnectionString, kafka).Start();
         using var http = gateway.CreateClient();
         var host = await TokenAsync("host-operator", gateway.HostSecret);
 
         var alone = new List<double>();
         var withA = new List<double>();
+        var feederAlone = new List<double>();
+        var feederWithA = new List<double>();
         for (var round = 0; round < 3; round++)
         {
-            var b = await TenantAsync($"b-alone-{round}", healthyCa, "b-client", "b-secret", SessionsOfB);
+            var b = await TenantAsync($"b-alone-{round}", healthyCa, "b-client", "b-secret");
+            feederAlone.Add(await FeedAsync(b, SessionsOfB));
             alone.Add(await DeliverAsync(b, SessionsOfB));
 
-            var a = await TenantAsync($"a-noisy-{round}", failingCa, "a-client", "a-secret", SessionsOfB * 10);
-            var bBeside = await TenantAsync($"b-beside-{round}", healthyCa, "b-client", "b-secret", SessionsOfB);
+            var a = await TenantAsync($"a-noisy-{round}", failingCa, "a-client", "a-secret");
+            var bBeside = await TenantAsync($"b-beside-{round}", healthyCa, "b-client", "b-secret");
+            var aPosting = PostSessionsAsync(a, SessionsOfB * 10);
+            feederWithA.Add(await FeedAsync(bBeside, SessionsOfB));
+            await aPosting;
             await SendAsync(HttpMethod.Post, a.Sync, a.Token, null);
             withA.Add(await DeliverAsync(bBeside, SessionsOfB));
             var aStatus = await SendAsync(HttpMethod.Get, a.Sync, a.Token, null);
@@ -53,14 +61,20 @@ internal static class NoisyNeighbourBench
             $"tenant B as above while tenant A runs {SessionsOfB * 10} sessions against a CA failing every request (503), same gateway", [.. withA]);
         BenchReport.Ratio("va_to_ca_noisy_neighbour_ratio", BenchReport.Median([.. withA]) / BenchReport.Median([.. alone]),
             "median B throughput beside failing A / median B throughput alone (1.0 = no effect)");
+        BenchReport.Figure("datafeeder_tenant_b_alone", "events/s",
+            $"tenant B: {SessionsOfB} sessions posted (4 batches of 500 at a time) → their Created events all read back from its topic", [.. feederAlone]);
+        BenchReport.Figure("datafeeder_tenant_b_beside_a", "events/s",
+            $"tenant B as above while tenant A posts {SessionsOfB * 10} sessions at the same time (Data Feeder on for both), same gateway", [.. feederWithA]);
+        BenchReport.Ratio("datafeeder_noisy_neighbour_ratio", BenchReport.Median([.. feederWithA]) / BenchReport.Median([.. feederAlone]),
+            "median B Data Feeder throughput beside A / median alone (1.0 = no effect)");
 
-        async Task<Tenant> TenantAsync(string id, KnovvuAnalyticsSimulator ca, string clientId, string secret, int sessions)
+        async Task<Tenant> TenantAsync(string id, KnovvuAnalyticsSimulator ca, string clientId, string secret)
         {
             await SendAsync(HttpMethod.Post, "/api/host/tenants", host, new { id, name = id });
             await SendAsync(HttpMethod.Put, $"/api/host/tenants/{id}/features", host, new
             {
                 dailyReports = new { enabled = false, retentionMonths = 1 },
-                dataFeeder = new { enabled = false, eventTypes = Array.Empty<string>(), topic = (string?)null },
+                dataFeeder = new { enabled = true, eventTypes = new[] { "ConversationCreatedForDataFeeder" }, topic = $"{id}.conversations" },
                 vaToCa = new { sessionsPerHourCap = 100_000 },
             });
             var client = await SendAsync(HttpMethod.Post, $"/api/host/tenants/{id}/clients", host, new { name = "bench", scopes = new[] { "tenant_admin", "ingest" } });
@@ -70,9 +84,15 @@ internal static class NoisyNeighbourBench
             await SendAsync(HttpMethod.Post, $"/api/tenants/{id}/va/projects", token, new { id = "p1", name = "Sales" });
             await SendAsync(HttpMethod.Post, $"/api/tenants/{id}/va/projects/p1/channels", token, new { id = "web", name = "Web", type = "web" });
             await SendAsync(HttpMethod.Put, $"/api/tenants/{id}/va/projects/p1/knovvu-analytics", token, new { enabled = true });
+            return new Tenant(id, token, $"/api/tenants/{id}/integrations/knovvu-analytics/sync", $"{id}.conversations");
+        }
+
+        async Task PostSessionsAsync(Tenant tenant, int sessions)
+        {
+            var id = tenant.Id;
             var start = new DateTimeOffset(2025, 8, 26, 7, 0, 0, TimeSpan.Zero);
             await Parallel.ForEachAsync(Enumerable.Range(0, sessions).Chunk(500), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (batch, _) =>
-                await SendAsync(HttpMethod.Post, $"/api/tenants/{id}/va/sessions", token, new
+                await SendAsync(HttpMethod.Post, $"/api/tenants/{id}/va/sessions", tenant.Token, new
                 {
                     sessions = batch.Select(i => new
                     {
@@ -86,7 +106,22 @@ internal static class NoisyNeighbourBench
                         language = "tr-TR",
                     }),
                 }));
-            return new Tenant(token, $"/api/tenants/{id}/integrations/knovvu-analytics/sync");
+        }
+
+        // From the first post of B's sessions to the last of their Created events in its topic: events per second.
+        async Task<double> FeedAsync(Tenant tenant, int sessions)
+        {
+            var watch = Stopwatch.StartNew();
+            await PostSessionsAsync(tenant, sessions);
+            var read = 0;
+            await Eventually.TrueAsync(() => (read = KafkaReadBack.ReadAll(kafka, tenant.Topic).Count) >= sessions,
+                $"{sessions} events in {tenant.Topic}", TimeSpan.FromMinutes(5));
+            if (read != sessions)
+            {
+                throw new InvalidOperationException($"{tenant.Topic} holds {read} events, not {sessions}.");
+            }
+
+            return sessions / watch.Elapsed.TotalSeconds;
         }
 
         // From the start of the run to its end: B's sessions per second.
@@ -140,5 +175,5 @@ internal static class NoisyNeighbourBench
         }
     }
 
-    private sealed record Tenant(string Token, string Sync);
+    private sealed record Tenant(string Id, string Token, string Sync, string Topic);
 }
