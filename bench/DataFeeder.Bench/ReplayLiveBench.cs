@@ -1,13 +1,10 @@
 using System.Diagnostics;
-using System.Globalization;
 using KnovvuOrleans.Grains.Abstractions.Conversations;
 using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.Abstractions.DataFeeder.Replay;
 using KnovvuOrleans.Grains.DataFeeder;
-using KnovvuOrleans.Grains.Streaming;
 using KnovvuOrleans.Simulators.Kafka;
 using KnovvuOrleans.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -28,18 +25,8 @@ internal static class ReplayLiveBench
         using var connector = new KafkaDataFeederConnector(
             Options.Create(new KafkaDataFeederOptions { BootstrapServers = bootstrap }), NullLogger<KafkaDataFeederConnector>.Instance);
         var clock = new AckClock(connector);
-        var streams = new DurableStreamOptions();
         var replay = new DataFeederReplayOptions();
-        await using var cluster = await KnovvuTestCluster.StartAsync(1, new Dictionary<string, string?>
-        {
-            ["DataFeeder:Kafka:BootstrapServers"] = bootstrap,
-            ["Cluster:ResponseTimeout"] = "00:05:00",
-            ["Cluster:ClientResponseTimeout"] = "00:05:00",
-            ["DurableStreams:RetryBaseDelay"] = streams.RetryBaseDelay.ToString("c", CultureInfo.InvariantCulture),
-            ["DurableStreams:RetryMaxDelay"] = streams.RetryMaxDelay.ToString("c", CultureInfo.InvariantCulture),
-            ["DurableStreams:RedeliveryPeriod"] = streams.RedeliveryPeriod.ToString("c", CultureInfo.InvariantCulture),
-            ["DurableStreams:RedeliveryAge"] = streams.RedeliveryAge.ToString("c", CultureInfo.InvariantCulture),
-        }, services => services.AddSingleton<IDataFeederConnector>(clock));
+        await using var cluster = await GrainPathBench.StartClusterAsync(1, bootstrap, clock);
         var grains = cluster.Client;
 
         var replayed = (await GrainPathBench.AddTenantsAsync(grains, mock, "replayed", 1))[0];

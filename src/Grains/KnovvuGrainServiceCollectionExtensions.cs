@@ -37,15 +37,8 @@ public static class KnovvuGrainServiceCollectionExtensions
         services.AddValidatedOptions<DailyReportOptions>(DailyReportOptions.SectionName);
         services.AddSingleton<DailyReportBuilder>();
         services.AddSingleton<DailyReportRetention>();
-        services.AddOptions<HeldResultsOptions>().BindConfiguration(HeldResultsOptions.SectionName)
-            .Validate(o => o.Expiry > TimeSpan.Zero && o.SweepPeriod > TimeSpan.Zero,
-                $"{HeldResultsOptions.SectionName}: Expiry and SweepPeriod must be positive.")
-            .ValidateOnStart();
-        services.AddOptions<DataFeederReplayOptions>().BindConfiguration(DataFeederReplayOptions.SectionName)
-            .Validate(o => o.EventsPerSecond > 0 && o.ConversationsPerStep > 0 && o.LiveBacklogLimit > 0 && o.LivePause > TimeSpan.Zero
-                           && o.RetryBaseDelay > TimeSpan.Zero && o.RetryMaxDelay >= o.RetryBaseDelay && o.ResumePeriod > TimeSpan.Zero,
-                $"{DataFeederReplayOptions.SectionName}: rates, sizes and delays must be positive, RetryMaxDelay at least RetryBaseDelay.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<HeldResultsOptions>(HeldResultsOptions.SectionName);
+        services.AddValidatedOptions<DataFeederReplayOptions>(DataFeederReplayOptions.SectionName);
         services.AddDurableStreams();
         return services;
     }

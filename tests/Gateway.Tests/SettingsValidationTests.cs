@@ -16,6 +16,10 @@ public sealed class SettingsValidationTests
         { "KnovvuAnalytics:Client:BreakerMinimumThroughput", "1", "KnovvuAnalytics:Client:BreakerMinimumThroughput" },
         { "DurableStreams:RetryMaxDelay", "00:00:00.010", "DurableStreams:RetryMaxDelay" },
         { "Storage:Provider", "Oracle", "Storage:Provider" },
+        { "Gateway:RateLimit:TenantWindow", "00:00:00", "Gateway:RateLimit:TenantWindow" },
+        { "DataFeeder:HeldResults:Expiry", "-00:01:00", "DataFeeder:HeldResults:Expiry" },
+        { "DataFeeder:Replay:EventsPerSecond", "0", "DataFeeder:Replay:EventsPerSecond" },
+        { "DataFeeder:Replay:RetryBaseDelay", "00:01:00", "DataFeeder:Replay:RetryMaxDelay" },
     };
 
     [Theory]

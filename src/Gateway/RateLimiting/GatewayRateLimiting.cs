@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using KnovvuOrleans.Gateway.Auth;
+using KnovvuOrleans.Grains.Settings;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -17,11 +18,7 @@ internal static class GatewayRateLimiting
 
     public static IServiceCollection AddGatewayRateLimiting(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitOptions>()
-            .BindConfiguration(RateLimitOptions.SectionName)
-            .Validate(o => o.TenantPermits > 0 && o.TenantWindow > TimeSpan.Zero, "Gateway:RateLimit:TenantPermits and TenantWindow must be positive.")
-            .Validate(o => o.WizardSetupAttempts > 0 && o.WizardSetupWindow > TimeSpan.Zero, "Gateway:RateLimit:WizardSetupAttempts and WizardSetupWindow must be positive.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.SectionName);
         services.AddSingleton<IConfigureOptions<RateLimiterOptions>, ConfigureLimits>();
         services.AddRateLimiter(_ => { });
         return services;

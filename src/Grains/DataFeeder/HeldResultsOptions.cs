@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace KnovvuOrleans.Grains.DataFeeder;
 
 /// <summary>
@@ -9,8 +11,10 @@ public sealed class HeldResultsOptions
 {
     public const string SectionName = "DataFeeder:HeldResults";
 
+    [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00", ErrorMessage = "DataFeeder:HeldResults:Expiry must be positive (at most 365 days).")]
     public TimeSpan Expiry { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>How often held results of conversations still not recorded are checked for expiry (an Orleans reminder).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00", ErrorMessage = "DataFeeder:HeldResults:SweepPeriod must be positive (at most 1 day).")]
     public TimeSpan SweepPeriod { get; set; } = TimeSpan.FromMinutes(10);
 }
