@@ -10,6 +10,14 @@ public sealed class DurableStreamOptions : IValidatableObject
     /// <summary>The Orleans stream provider that carries the outbox notices (memory streams: the outbox is the durable part).</summary>
     public const string ProviderName = "outbox";
 
+    /// <summary>
+    /// How long the stream provider's pulling agents wait before looking at an empty queue again, so the most a notice
+    /// waits before its subscriber wakes. Each silo's agents then make about 8 / period local calls per second while idle
+    /// (1,600/s at 5 ms, well under 1% of a core); Orleans' default of 100 ms put up to 100 ms on every event's delivery.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10", ErrorMessage = "DurableStreams:NoticePollPeriod must be between 1 ms and 10 s.")]
+    public TimeSpan NoticePollPeriod { get; set; } = TimeSpan.FromMilliseconds(5);
+
     /// <summary>Events a subscriber handles at a time.</summary>
     [Range(1, 100000, ErrorMessage = "DurableStreams:BatchSize must be between 1 and 100000.")]
     public int BatchSize { get; set; } = 500;
