@@ -54,9 +54,9 @@ internal sealed class NightlyReportRun(
                 var report = grains.GetGrain<IDailyReportGrain>(DailyReportChunkName.GrainKey(tenantId, day));
                 foreach (var chunk in await report.GetChunks())
                 {
-                    if (chunk.State is ChunkState.Pending or ChunkState.Failed)
+                    if (chunk.State is ChunkState.Pending or ChunkState.Failed or ChunkState.Stale)
                     {
-                        await AttemptAsync(tenantId, report, chunk.Hour, cancellationToken);
+                        await AttemptAsync(tenantId, report, chunk, cancellationToken);
                     }
                 }
             }
@@ -93,19 +93,20 @@ internal sealed class NightlyReportRun(
         }
     }
 
-    private async Task AttemptAsync(string tenantId, IDailyReportGrain report, int hour, CancellationToken cancellationToken)
+    private async Task AttemptAsync(string tenantId, IDailyReportGrain report, ChunkStatus previous, CancellationToken cancellationToken)
     {
+        var hour = previous.Hour;
         ChunkAttempt attempt;
         try
         {
             await using var chunk = await builder.BuildAsync(tenantId, day, hour, cancellationToken);
             await builder.StoreAsync(tenantId, day, hour, chunk, cancellationToken);
-            attempt = new ChunkAttempt(hour, chunk.Conversations, chunk.GeneratedAt, null);
+            attempt = new ChunkAttempt(hour, chunk.Conversations, chunk.GeneratedAt, null, previous.LateArrivals);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(exception, "Daily report chunk {Key} failed", DailyReportChunkName.ObjectKey(tenantId, day, hour));
-            attempt = new ChunkAttempt(hour, 0, time.GetUtcNow(), exception.Message);
+            attempt = new ChunkAttempt(hour, 0, time.GetUtcNow(), exception.Message, previous.LateArrivals);
         }
 
         var status = await report.RecordAttempt(attempt, options.MaxAttempts);
