@@ -9,7 +9,8 @@ namespace KnovvuOrleans.Grains.DailyReports;
 /// <summary>
 /// One night's work for one day: a first pass over the 24 hours of every enabled tenant, then retry passes over the
 /// chunks that failed, until each is stored or has had <see cref="DailyReportOptions.MaxAttempts"/>; then retention
-/// for every tenant, enabled or not, so that switching reports off does not keep data past its retention.
+/// (chunks and conversation log) for every tenant, enabled or not, so that switching reports off does not keep data
+/// past its retention.
 /// </summary>
 internal sealed class NightlyReportRun(
     DateOnly day, DateOnly today, IGrainFactory grains, DailyReportBuilder builder, DailyReportRetention retention, DailyReportOptions options,
@@ -21,12 +22,13 @@ internal sealed class NightlyReportRun(
     private readonly List<string> _gaveUp = [];
     private int _chunksStored;
     private int _expiredDeleted;
+    private int _conversationsPurged;
 
     public DailyReportRunStatus Status(string day, bool completed)
     {
         lock (_lock)
         {
-            return new(day, !completed, completed, [.. _tenants], _chunksStored, [.. _gaveUp], _expiredDeleted);
+            return new(day, !completed, completed, [.. _tenants], _chunksStored, [.. _gaveUp], _expiredDeleted, _conversationsPurged);
         }
     }
 
@@ -66,9 +68,11 @@ internal sealed class NightlyReportRun(
         foreach (var (tenantId, features) in all)
         {
             var deleted = await retention.DeleteExpiredAsync(tenantId, today, features.DailyReports.RetentionMonths, cancellationToken);
+            var purged = await retention.PurgeLogAsync(tenantId, today, features.DailyReports.RetentionMonths, options.PurgeBatchSize, cancellationToken);
             lock (_lock)
             {
                 _expiredDeleted += deleted;
+                _conversationsPurged += purged;
             }
         }
     }

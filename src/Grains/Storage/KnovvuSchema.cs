@@ -90,5 +90,9 @@ internal static class KnovvuSchema
         """
         ALTER TABLE knovvu.conversations ADD COLUMN trace_parent text NULL;
         """,
+        // The nightly retention purges a tenant's log by start time, drafts and test sessions too.
+        """
+        CREATE INDEX conversations_by_start ON knovvu.conversations (tenant_id, start_time);
+        """,
     ];
 }

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using KnovvuOrleans.Gateway.Tests.Support;
-using KnovvuOrleans.Grains.Abstractions.Conversations;
 using KnovvuOrleans.Grains.Abstractions.DailyReports;
 using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 
@@ -50,8 +49,8 @@ public sealed class ReportApiTests(ITestOutputHelper output)
 
         // A session of that hour recorded now, the day after, the way the VA webhook records it; and a draft, left out.
         var start = new DateTimeOffset(Day.ToDateTime(new TimeOnly(5, 30), DateTimeKind.Utc));
-        await IngestAsync(harness, "late-1", VaSessionStatus.Published, start);
-        await IngestAsync(harness, "late-draft", VaSessionStatus.Draft, start);
+        await harness.IngestVaSessionAsync(Tenant, "late-1", VaSessionStatus.Published, start);
+        await harness.IngestVaSessionAsync(Tenant, "late-draft", VaSessionStatus.Draft, start);
 
         var (rebuilt, rebuiltSource) = await GetAsync(harness, token, 5, compressed: false);
         var (stored, storedSource) = await GetAsync(harness, token, 5, compressed: false);
@@ -75,7 +74,7 @@ public sealed class ReportApiTests(ITestOutputHelper output)
         var report = harness.Cluster.GetGrain<IDailyReportGrain>(DailyReportChunkName.GrainKey(Tenant, Day));
         await report.RecordAttempt(new ChunkAttempt(7, 2, DateTimeOffset.UtcNow, null), 3);
 
-        await IngestAsync(harness, "late-2", VaSessionStatus.Published, new DateTimeOffset(Day.ToDateTime(new TimeOnly(7, 1), DateTimeKind.Utc)));
+        await harness.IngestVaSessionAsync(Tenant, "late-2", VaSessionStatus.Published, new DateTimeOffset(Day.ToDateTime(new TimeOnly(7, 1), DateTimeKind.Utc)));
         Assert.Equal(ChunkState.Stale, (await report.GetChunks())[7].State);
 
         await harness.RunNightlyAsync(Day);
@@ -83,22 +82,6 @@ public sealed class ReportApiTests(ITestOutputHelper output)
         var chunk = await harness.ReadChunkAsync(DailyReportChunkName.ObjectKey(Tenant, Day, 7));
         Assert.Contains("late-2", chunk["Conversations"]!.AsArray().Select(c => (string)c!["externalId"]!));
         Assert.Equal((ChunkState.Stored, 3), ((await report.GetChunks())[7].State, (await report.GetChunks())[7].Conversations));
-    }
-
-    private static async Task IngestAsync(ReportsHarness harness, string id, string status, DateTimeOffset start)
-    {
-        var session = new VaSession
-        {
-            ExternalId = id,
-            Status = status,
-            ProjectId = "p1",
-            ChannelId = "web",
-            StartTime = start,
-            EndTime = start.AddSeconds(30),
-            Messages = [new VaMessage(start, "Merhaba", VaMessage.AgentSide)],
-        };
-        Assert.Equal(IngestOutcome.Recorded,
-            await harness.Cluster.GetGrain<IConversationGrain>(ConversationKey.For(Tenant, id)).IngestVaSession(session, isCall: false));
     }
 
     [Fact]
