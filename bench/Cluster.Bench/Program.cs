@@ -27,7 +27,7 @@ if (selected.Contains("calls"))
 
     // Two silos, each with its own TCP endpoints on loopback, in this process.
     // A caller grain's Call lasts a whole run, longer than the usual response timeout on a busy machine.
-    await using var cluster = await KnovvuTestCluster.StartAsync(2, new Dictionary<string, string?>(product) { ["Cluster:ResponseTimeout"] = "00:10:00" });
+    await using var cluster = await KnovvuTestCluster.StartAsync(2, new Dictionary<string, string?>(product) { ["Cluster:ResponseTimeout"] = "00:10:00", ["Cluster:ClientResponseTimeout"] = "00:10:00" });
     var (a, b) = (cluster.Silos[0], cluster.Silos[1]);
     var management = cluster.Client.GetGrain<IManagementGrain>(0);
     var callers = Enumerable.Range(0, Callers).Select(i => FactoryOf(a).GetGrain<ICallerGrain>($"caller-{i}")).ToList();
@@ -81,7 +81,8 @@ if (selected.Contains("state-write"))
     const int WritesPerGrain = 300;
     const int StateBytes = 200;
 
-    await using var cluster = await KnovvuTestCluster.StartAsync(1, product);
+    // One Write call does WritesPerGrain writes in a row: longer than a client's usual response timeout.
+    await using var cluster = await KnovvuTestCluster.StartAsync(1, new Dictionary<string, string?>(product) { ["Cluster:ClientResponseTimeout"] = "00:10:00" });
     // The payload that makes the stored row exactly StateBytes long with the product's state serializer.
     var serializer = new JsonGrainStateSerializer();
     var payloadLength = StateBytes - serializer.Serialize(new WriterState()).ToArray().Length;

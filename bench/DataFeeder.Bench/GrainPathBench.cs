@@ -40,6 +40,7 @@ internal static class GrainPathBench
         {
             ["DataFeeder:Kafka:BootstrapServers"] = bootstrap,
             ["Cluster:ResponseTimeout"] = "00:05:00",
+            ["Cluster:ClientResponseTimeout"] = "00:05:00",
             ["DurableStreams:RetryBaseDelay"] = streams.RetryBaseDelay.ToString("c", CultureInfo.InvariantCulture),
             ["DurableStreams:RetryMaxDelay"] = streams.RetryMaxDelay.ToString("c", CultureInfo.InvariantCulture),
             ["DurableStreams:RedeliveryPeriod"] = streams.RedeliveryPeriod.ToString("c", CultureInfo.InvariantCulture),

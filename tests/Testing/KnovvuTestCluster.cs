@@ -44,6 +44,8 @@ public sealed class KnovvuTestCluster : IAsyncDisposable
     {
         ["Cluster:MinimumReminderPeriod"] = "00:00:00.500",
         ["Cluster:ResponseTimeout"] = "00:00:15",
+        // The test's own client waits as long as Orleans' default: the gateway's 2 s fails calls on a busy CI machine.
+        ["Cluster:ClientResponseTimeout"] = "00:00:30",
         ["DurableStreams:RetryBaseDelay"] = "00:00:00.020",
         ["DurableStreams:RetryMaxDelay"] = "00:00:00.500",
         ["DurableStreams:RedeliveryPeriod"] = "00:00:01",
