@@ -13,7 +13,7 @@ namespace KnovvuOrleans.Gateway.DailyReports;
 
 /// <summary>
 /// The public Knovvu reports API: an hour's chunk of the token's tenant, from object storage, or built from the
-/// conversation log on the spot (then stored for next time) when it is not there.
+/// conversation log on the spot (then stored for next time) when it is not there or is stale.
 /// </summary>
 internal static class DailyReportEndpoints
 {
@@ -58,10 +58,13 @@ internal static class DailyReportEndpoints
 
         var logger = loggers.CreateLogger(typeof(DailyReportEndpoints));
         var key = DailyReportChunkName.ObjectKey(tenantId, query.Day, query.Hour);
+        var report = cluster.GetGrain<IDailyReportGrain>(DailyReportChunkName.GrainKey(tenantId, query.Day));
+        var status = (await report.GetChunks())[query.Hour];
         StoredObject? stored = null;
         try
         {
-            stored = await store.GetAsync(key, cancellationToken);
+            // A stale chunk lacks a conversation that reached the log after it was stored: built again below.
+            stored = status.State == ChunkState.Stale ? null : await store.GetAsync(key, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -82,8 +85,8 @@ internal static class DailyReportEndpoints
         try
         {
             await builder.StoreAsync(tenantId, query.Day, query.Hour, chunk, cancellationToken);
-            await cluster.GetGrain<IDailyReportGrain>(DailyReportChunkName.GrainKey(tenantId, query.Day))
-                .RecordAttempt(new ChunkAttempt(query.Hour, chunk.Conversations, chunk.GeneratedAt, null), options.Value.MaxAttempts);
+            await report.RecordAttempt(new ChunkAttempt(query.Hour, chunk.Conversations, chunk.GeneratedAt, null, status.LateArrivals),
+                options.Value.MaxAttempts);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

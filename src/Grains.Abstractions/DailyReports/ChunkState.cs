@@ -15,4 +15,10 @@ public enum ChunkState
 
     /// <summary>Failed on every attempt the nightly run allows; reported, and built on demand if asked for.</summary>
     GaveUp,
+
+    /// <summary>
+    /// Stored, but a conversation of its hour reached the log afterwards: the stored object is not served; the next read
+    /// or the day's nightly run builds it again.
+    /// </summary>
+    Stale,
 }

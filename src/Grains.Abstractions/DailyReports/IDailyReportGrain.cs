@@ -17,4 +17,11 @@ public interface IDailyReportGrain : IGrainWithStringKey
     /// <summary>Records an attempt; after <paramref name="maxAttempts"/> failures the chunk is given up.</summary>
     [Alias("RecordAttempt")]
     Task<ChunkStatus> RecordAttempt(ChunkAttempt attempt, int maxAttempts);
+
+    /// <summary>
+    /// A published conversation of the hour reached the log after its day ended: a stored chunk becomes
+    /// <see cref="ChunkState.Stale"/>, and a build already under way will not count as stored.
+    /// </summary>
+    [Alias("MarkLate")]
+    Task MarkLate(int hour);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KnovvuOrleans.Grains.Abstractions.Conversations;
+using KnovvuOrleans.Grains.Abstractions.DailyReports;
 using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.Abstractions.Streaming;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
@@ -31,7 +32,8 @@ public sealed class ConversationGrain(
     IKeptEventStore kept,
     DurableStreamPublisher streams,
     IOptions<HeldResultsOptions> heldOptions,
-    KnovvuMetrics metrics)
+    KnovvuMetrics metrics,
+    TimeProvider time)
     : Grain, IConversationGrain
 {
     /// <summary>Later events held for a conversation not recorded yet; beyond it a post is refused, so state stays small.</summary>
@@ -87,6 +89,11 @@ public sealed class ConversationGrain(
         }
 
         var number = await log.AppendAsync(record, CancellationToken.None);
+        if (published)
+        {
+            await MarkReportLateAsync(record);
+        }
+
         await ExpireHeldAsync();
         List<StreamEvent<ConversationEvent>> events = [];
         var createdPending = false;
@@ -113,6 +120,21 @@ public sealed class ConversationGrain(
         state.State = new ConversationState { Recorded = true, Number = number, NeverPublished = !published, CreatedPending = createdPending };
         await state.WriteStateAsync();
         return IngestOutcome.Recorded;
+    }
+
+    /// <summary>
+    /// A conversation of a day that has ended may come after its hour's report chunk was stored (reports exist only
+    /// for ended days): the chunk is marked to be built again. Done after the append, so a build that starts later
+    /// sees the row; repeated by a retried call.
+    /// </summary>
+    private async Task MarkReportLateAsync(ConversationRecord record)
+    {
+        var start = record.StartTime.UtcDateTime;
+        var day = DateOnly.FromDateTime(start);
+        if (day < DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
+        {
+            await GrainFactory.GetGrain<IDailyReportGrain>(DailyReportChunkName.GrainKey(record.TenantId, day)).MarkLate(start.Hour);
+        }
     }
 
     public Task<RaiseOutcome> PostAnalysis(ConversationAnalysis analysis)

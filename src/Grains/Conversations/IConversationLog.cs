@@ -32,6 +32,13 @@ public interface IConversationLog
     Task<(IReadOnlyList<ParkedConversation> First, int Total)> ReadParkedForCaAsync(string tenantId, int limit, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Deletes up to <paramref name="limit"/> of the tenant's conversations that started before
+    /// <paramref name="cutoffUtc"/>, with their kept Data Feeder events, except published ones CA has not acknowledged
+    /// (waiting or parked: the VA → CA job still needs them); returns how many. Called until it returns less than the limit.
+    /// </summary>
+    Task<int> PurgeBeforeAsync(string tenantId, DateTimeOffset cutoffUtc, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The documents of the published conversations that started in the hour, by start time, streamed. Only the
     /// documents: a report needs nothing else, and reading and decoding the other columns is work for nothing.
     /// </summary>

@@ -89,6 +89,19 @@ public sealed class InMemoryConversationLog : IConversationLog
         }
     }
 
+    public Task<int> PurgeBeforeAsync(string tenantId, DateTimeOffset cutoffUtc, int limit, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            // Kept events in memory stay (the demo's memory is short-lived); replay finds conversations here, so skips purged ones.
+            var doomed = _entries.Where(e => e.Key.Item1 == tenantId && e.Value.Record.StartTime < cutoffUtc
+                                             && !(e.Value.Record.Status == ConversationRecord.PublishedStatus && !e.Value.SentToCa))
+                .Take(limit).Select(e => e.Key).ToList();
+            doomed.ForEach(key => _entries.Remove(key));
+            return Task.FromResult(doomed.Count);
+        }
+    }
+
     public async IAsyncEnumerable<string> ReadHourDocumentsAsync(
         string tenantId, DateTime hourStartUtc, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

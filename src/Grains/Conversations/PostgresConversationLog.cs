@@ -137,6 +137,28 @@ public sealed class PostgresConversationLog(NpgsqlDataSource dataSource) : IConv
         return (parked, total);
     }
 
+    public async Task<int> PurgeBeforeAsync(string tenantId, DateTimeOffset cutoffUtc, int limit, CancellationToken cancellationToken)
+    {
+        await _migrated.Value;
+        // One statement per batch: the kept events go with their conversation, so no replay or held count sees orphans.
+        await using var command = dataSource.CreateCommand("""
+            WITH doomed AS (
+                SELECT tenant_id, external_id FROM knovvu.conversations
+                WHERE tenant_id = $1 AND start_time < $2 AND NOT (status = 'published' AND ca_sent_at IS NULL)
+                LIMIT $3 FOR UPDATE SKIP LOCKED),
+            kept AS (
+                DELETE FROM knovvu.kept_events k USING doomed d WHERE k.tenant_id = d.tenant_id AND k.external_id = d.external_id),
+            gone AS (
+                DELETE FROM knovvu.conversations c USING doomed d WHERE c.tenant_id = d.tenant_id AND c.external_id = d.external_id
+                RETURNING 1)
+            SELECT count(*) FROM gone
+            """);
+        command.Parameters.Add(new() { Value = tenantId });
+        command.Parameters.Add(new() { Value = cutoffUtc.UtcDateTime });
+        command.Parameters.Add(new() { Value = limit });
+        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     /// <summary>
     /// Pages of <see cref="HourPageSize"/> by (start time, id), each after the last one read: a query with a LIMIT walks
     /// the ordered index, while one query for the whole hour made the planner sort the documents (on disk) first.

@@ -20,10 +20,14 @@ public sealed class DailyReportGrain(
     {
         var previous = state.State.Chunks.GetValueOrDefault(attempt.Hour);
         var attempts = (previous?.Attempts ?? 0) + 1;
+        var late = previous?.LateArrivals ?? 0;
+        // A conversation marked late after the build started may be missing from what was stored.
+        var stored = attempt.LateArrivalsSeen >= late ? ChunkState.Stored : ChunkState.Stale;
+        var failed = previous?.State == ChunkState.Stale ? ChunkState.Stale
+            : attempts >= maxAttempts ? ChunkState.GaveUp : ChunkState.Failed;
         var chunk = attempt.Error is null
-            ? new ChunkStatus(attempt.Hour, ChunkState.Stored, attempts, attempt.Conversations, attempt.At, null)
-            : new ChunkStatus(attempt.Hour, attempts >= maxAttempts ? ChunkState.GaveUp : ChunkState.Failed, attempts,
-                previous?.Conversations, previous?.GeneratedAt, attempt.Error);
+            ? new ChunkStatus(attempt.Hour, stored, attempts, attempt.Conversations, attempt.At, null, late)
+            : new ChunkStatus(attempt.Hour, failed, attempts, previous?.Conversations, previous?.GeneratedAt, attempt.Error, late);
         state.State.Chunks[attempt.Hour] = chunk;
         await state.WriteStateAsync();
         if (chunk.State == ChunkState.Stored)
@@ -38,6 +42,16 @@ public sealed class DailyReportGrain(
         }
 
         return chunk;
+    }
+
+    public async Task MarkLate(int hour)
+    {
+        var previous = state.State.Chunks.GetValueOrDefault(hour) ?? new ChunkStatus(hour, ChunkState.Pending, 0, null, null, null);
+        // A rebuild of a stale chunk gets the run's full attempts again.
+        state.State.Chunks[hour] = previous.State is ChunkState.Stored or ChunkState.Stale
+            ? previous with { State = ChunkState.Stale, Attempts = 0, LateArrivals = previous.LateArrivals + 1 }
+            : previous with { LateArrivals = previous.LateArrivals + 1 };
+        await state.WriteStateAsync();
     }
 
     private string Tenant => TenantKey.TenantOf(this.GetPrimaryKeyString());

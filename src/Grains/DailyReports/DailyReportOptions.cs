@@ -18,4 +18,8 @@ public sealed class DailyReportOptions
     /// <summary>Period of the reminder that starts a run again until it completes (a run whose silo died or that stopped).</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00", ErrorMessage = "DailyReports:ResumePeriod must be positive (at most 1 day).")]
     public TimeSpan ResumePeriod { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Conversations deleted per statement when the retention purges the log, so no statement holds locks long.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "DailyReports:PurgeBatchSize must be between 1 and 1000000.")]
+    public int PurgeBatchSize { get; set; } = 5_000;
 }

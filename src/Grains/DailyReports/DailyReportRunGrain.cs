@@ -49,8 +49,8 @@ public sealed class DailyReportRunGrain(
                 await run.RunAsync(cancellationToken);
                 var outcome = run.Status(key, completed: true);
                 await self.Complete(outcome);
-                logger.LogInformation("Daily reports of {Day}: {Stored} chunks stored for {Tenants} tenants, {GaveUp} given up, {Expired} expired deleted",
-                    outcome.Day, outcome.ChunksStored, outcome.Tenants.Count, outcome.GaveUp.Count, outcome.ExpiredDeleted);
+                logger.LogInformation("Daily reports of {Day}: {Stored} chunks stored for {Tenants} tenants, {GaveUp} given up, {Expired} expired deleted, {Purged} conversations purged",
+                    outcome.Day, outcome.ChunksStored, outcome.Tenants.Count, outcome.GaveUp.Count, outcome.ExpiredDeleted, outcome.ConversationsPurged);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {

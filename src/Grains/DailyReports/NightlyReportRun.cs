@@ -9,7 +9,8 @@ namespace KnovvuOrleans.Grains.DailyReports;
 /// <summary>
 /// One night's work for one day: a first pass over the 24 hours of every enabled tenant, then retry passes over the
 /// chunks that failed, until each is stored or has had <see cref="DailyReportOptions.MaxAttempts"/>; then retention
-/// for every tenant, enabled or not, so that switching reports off does not keep data past its retention.
+/// (chunks and conversation log) for every tenant, enabled or not, so that switching reports off does not keep data
+/// past its retention.
 /// </summary>
 internal sealed class NightlyReportRun(
     DateOnly day, DateOnly today, IGrainFactory grains, DailyReportBuilder builder, DailyReportRetention retention, DailyReportOptions options,
@@ -21,12 +22,13 @@ internal sealed class NightlyReportRun(
     private readonly List<string> _gaveUp = [];
     private int _chunksStored;
     private int _expiredDeleted;
+    private int _conversationsPurged;
 
     public DailyReportRunStatus Status(string day, bool completed)
     {
         lock (_lock)
         {
-            return new(day, !completed, completed, [.. _tenants], _chunksStored, [.. _gaveUp], _expiredDeleted);
+            return new(day, !completed, completed, [.. _tenants], _chunksStored, [.. _gaveUp], _expiredDeleted, _conversationsPurged);
         }
     }
 
@@ -54,9 +56,9 @@ internal sealed class NightlyReportRun(
                 var report = grains.GetGrain<IDailyReportGrain>(DailyReportChunkName.GrainKey(tenantId, day));
                 foreach (var chunk in await report.GetChunks())
                 {
-                    if (chunk.State is ChunkState.Pending or ChunkState.Failed)
+                    if (chunk.State is ChunkState.Pending or ChunkState.Failed or ChunkState.Stale)
                     {
-                        await AttemptAsync(tenantId, report, chunk.Hour, cancellationToken);
+                        await AttemptAsync(tenantId, report, chunk, cancellationToken);
                     }
                 }
             }
@@ -66,9 +68,11 @@ internal sealed class NightlyReportRun(
         foreach (var (tenantId, features) in all)
         {
             var deleted = await retention.DeleteExpiredAsync(tenantId, today, features.DailyReports.RetentionMonths, cancellationToken);
+            var purged = await retention.PurgeLogAsync(tenantId, today, features.DailyReports.RetentionMonths, options.PurgeBatchSize, cancellationToken);
             lock (_lock)
             {
                 _expiredDeleted += deleted;
+                _conversationsPurged += purged;
             }
         }
     }
@@ -93,19 +97,20 @@ internal sealed class NightlyReportRun(
         }
     }
 
-    private async Task AttemptAsync(string tenantId, IDailyReportGrain report, int hour, CancellationToken cancellationToken)
+    private async Task AttemptAsync(string tenantId, IDailyReportGrain report, ChunkStatus previous, CancellationToken cancellationToken)
     {
+        var hour = previous.Hour;
         ChunkAttempt attempt;
         try
         {
             await using var chunk = await builder.BuildAsync(tenantId, day, hour, cancellationToken);
             await builder.StoreAsync(tenantId, day, hour, chunk, cancellationToken);
-            attempt = new ChunkAttempt(hour, chunk.Conversations, chunk.GeneratedAt, null);
+            attempt = new ChunkAttempt(hour, chunk.Conversations, chunk.GeneratedAt, null, previous.LateArrivals);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(exception, "Daily report chunk {Key} failed", DailyReportChunkName.ObjectKey(tenantId, day, hour));
-            attempt = new ChunkAttempt(hour, 0, time.GetUtcNow(), exception.Message);
+            attempt = new ChunkAttempt(hour, 0, time.GetUtcNow(), exception.Message, previous.LateArrivals);
         }
 
         var status = await report.RecordAttempt(attempt, options.MaxAttempts);

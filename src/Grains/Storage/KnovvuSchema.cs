@@ -96,5 +96,9 @@ internal static class KnovvuSchema
         CREATE INDEX conversations_by_hour_ordered ON knovvu.conversations (tenant_id, start_time, external_id) WHERE status = 'published';
         DROP INDEX knovvu.conversations_by_hour;
         """,
+        // The nightly retention purges a tenant's log by start time, drafts and test sessions too.
+        """
+        CREATE INDEX conversations_by_start ON knovvu.conversations (tenant_id, start_time);
+        """,
     ];
 }

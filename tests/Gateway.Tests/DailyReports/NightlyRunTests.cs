@@ -1,6 +1,13 @@
+using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using KnovvuOrleans.Gateway.Tests.Support;
 using KnovvuOrleans.Grains.Abstractions.DailyReports;
+using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
+using KnovvuOrleans.Grains.Conversations;
 using KnovvuOrleans.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 using Xunit.Abstractions;
 
@@ -194,6 +201,77 @@ public sealed class NightlyRunTests(ITestOutputHelper output)
         Assert.Equal(expired.Count, status.ExpiredDeleted);
         var built = new[] { "alpha", "beta" }.SelectMany(t => Enumerable.Range(0, 24).Select(h => DailyReportChunkName.ObjectKey(t, Day, h)));
         Assert.Equal(kept.Concat(built).Order(StringComparer.Ordinal), await harness.ListAsync());
+    }
+
+    [Fact]
+    public async Task Retention_purges_the_log_before_each_tenants_cutoff_in_batches_but_keeps_what_CA_still_waits_for_and_purged_hours_are_404()
+    {
+        await using var harness = await ReportsHarness.StartAsync(output: output);
+        var token = await harness.AddTenantAsync("alpha", reportsEnabled: true, retentionMonths: 1);
+        await harness.AddTenantAsync("beta", reportsEnabled: true, retentionMonths: 3);
+        var log = harness.Gateway.Services.GetRequiredService<IConversationLog>();
+        // alpha keeps 2025-05-15 and later, beta 2025-03-15 and later.
+        var beforeAlpha = new DateTimeOffset(2025, 5, 14, 23, 59, 59, TimeSpan.Zero);
+        var firstKept = new DateTimeOffset(2025, 5, 15, 0, 0, 0, TimeSpan.Zero);
+        var sentToCa = new List<(string Tenant, string Id, DateTimeOffset Start)>
+        {
+            ("alpha", "old-sent-1", beforeAlpha), ("alpha", "old-sent-2", beforeAlpha.AddDays(-20)), ("alpha", "old-sent-3", beforeAlpha.AddHours(-1)),
+            ("alpha", "kept-sent", firstKept), ("beta", "beta-sent", beforeAlpha),
+        };
+        foreach (var (tenant, id, start) in sentToCa)
+        {
+            await harness.IngestVaSessionAsync(tenant, id, VaSessionStatus.Published, start);
+            await log.MarkSentToCaAsync(tenant, id, CancellationToken.None);
+        }
+
+        await harness.IngestVaSessionAsync("alpha", "old-draft", VaSessionStatus.Draft, beforeAlpha.AddDays(-3));
+        await harness.IngestVaSessionAsync("alpha", "old-test", VaSessionStatus.Test, beforeAlpha.AddDays(-3));
+        await harness.IngestVaSessionAsync("alpha", "old-unsent", VaSessionStatus.Published, beforeAlpha.AddDays(-3));
+        await harness.IngestVaSessionAsync("alpha", "old-parked", VaSessionStatus.Published, beforeAlpha.AddDays(-3));
+        await log.ParkForCaAsync("alpha", "old-parked", "refused", CancellationToken.None);
+        var data = harness.Gateway.Services.GetRequiredService<NpgsqlDataSource>();
+        Assert.True(await KeptEventsAsync(data, "old-sent-1") > 0);
+
+        var status = await harness.RunNightlyAsync(Day);
+
+        Assert.Equal(5, status.ConversationsPurged);
+        Assert.Equal(["kept-sent", "old-parked", "old-unsent"], await ConversationsAsync(data, "alpha"));
+        Assert.Equal(["beta-sent"], await ConversationsAsync(data, "beta"));
+        Assert.Equal(0, await KeptEventsAsync(data, "old-sent-1"));
+        Assert.True(await KeptEventsAsync(data, "kept-sent") > 0);
+        using var purged = await GetReportAsync(harness, token, "2025-05-14/23");
+        await ProblemAssert.IsProblemAsync(purged, 404, "1 months");
+        using var kept = await GetReportAsync(harness, token, "2025-05-15/0?compressed=false");
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        Assert.Equal("kept-sent", (string)JsonNode.Parse(await kept.Content.ReadAsStringAsync())!["Conversations"]![0]!["externalId"]!);
+    }
+
+    private static async Task<List<string>> ConversationsAsync(NpgsqlDataSource data, string tenant)
+    {
+        await using var command = data.CreateCommand("SELECT external_id FROM knovvu.conversations WHERE tenant_id = $1 ORDER BY external_id");
+        command.Parameters.Add(new() { Value = tenant });
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    private static async Task<long> KeptEventsAsync(NpgsqlDataSource data, string externalId)
+    {
+        await using var command = data.CreateCommand("SELECT count(*) FROM knovvu.kept_events WHERE external_id = $1");
+        command.Parameters.Add(new() { Value = externalId });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<HttpResponseMessage> GetReportAsync(ReportsHarness harness, string token, string dayAndHour)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/external/conversations/daily-report/{dayAndHour}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await harness.Api.Http.SendAsync(request);
     }
 
     /// <summary>

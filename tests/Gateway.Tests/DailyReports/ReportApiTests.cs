@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using KnovvuOrleans.Gateway.Tests.Support;
 using KnovvuOrleans.Grains.Abstractions.DailyReports;
+using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 
 using Xunit.Abstractions;
 
@@ -52,6 +53,52 @@ public sealed class ReportApiTests(ITestOutputHelper output)
         var expected = harness.Expected(Tenant, Day, 7);
         Assert.Equal(2_101, conversations.Count);
         Assert.True(expected.Zip(conversations).All(p => JsonNode.DeepEquals(p.First, p.Second)));
+    }
+
+    [Fact]
+    public async Task A_session_that_reaches_the_log_after_its_hours_chunk_was_stored_is_in_the_next_answer()
+    {
+        await using var harness = await ReportsHarness.StartAsync(output: output);
+        var token = await harness.AddTenantAsync(Tenant, reportsEnabled: true);
+        await harness.AppendAsync(Tenant, Hour(5, 3));
+        var (before, _) = await GetAsync(harness, token, 5, compressed: false);
+        Assert.Equal(3, JsonNode.Parse(before)!["Conversations"]!.AsArray().Count);
+
+        // A session of that hour recorded now, the day after, the way the VA webhook records it; and a draft, left out.
+        var start = new DateTimeOffset(Day.ToDateTime(new TimeOnly(5, 30), DateTimeKind.Utc));
+        await harness.IngestVaSessionAsync(Tenant, "late-1", VaSessionStatus.Published, start);
+        await harness.IngestVaSessionAsync(Tenant, "late-draft", VaSessionStatus.Draft, start);
+
+        var (rebuilt, rebuiltSource) = await GetAsync(harness, token, 5, compressed: false);
+        var (stored, storedSource) = await GetAsync(harness, token, 5, compressed: false);
+
+        Assert.Equal(("on-demand", "stored"), (rebuiltSource, storedSource));
+        var ids = JsonNode.Parse(rebuilt)!["Conversations"]!.AsArray().Select(c => (string)c!["externalId"]!).ToList();
+        Assert.Equal(4, ids.Count);
+        Assert.Contains("late-1", ids);
+        Assert.DoesNotContain("late-draft", ids);
+        Assert.Equal(rebuilt, stored);
+        var chunks = await harness.Cluster.GetGrain<IDailyReportGrain>(DailyReportChunkName.GrainKey(Tenant, Day)).GetChunks();
+        Assert.Equal((ChunkState.Stored, 4, 1), (chunks[5].State, chunks[5].Conversations, chunks[5].LateArrivals));
+    }
+
+    [Fact]
+    public async Task A_late_session_makes_the_stored_chunk_stale_and_the_nightly_run_of_its_day_builds_it_again()
+    {
+        await using var harness = await ReportsHarness.StartAsync(output: output);
+        await harness.AddTenantAsync(Tenant, reportsEnabled: true);
+        await harness.AppendAsync(Tenant, Hour(7, 2));
+        var report = harness.Cluster.GetGrain<IDailyReportGrain>(DailyReportChunkName.GrainKey(Tenant, Day));
+        await report.RecordAttempt(new ChunkAttempt(7, 2, DateTimeOffset.UtcNow, null), 3);
+
+        await harness.IngestVaSessionAsync(Tenant, "late-2", VaSessionStatus.Published, new DateTimeOffset(Day.ToDateTime(new TimeOnly(7, 1), DateTimeKind.Utc)));
+        Assert.Equal(ChunkState.Stale, (await report.GetChunks())[7].State);
+
+        await harness.RunNightlyAsync(Day);
+
+        var chunk = await harness.ReadChunkAsync(DailyReportChunkName.ObjectKey(Tenant, Day, 7));
+        Assert.Contains("late-2", chunk["Conversations"]!.AsArray().Select(c => (string)c!["externalId"]!));
+        Assert.Equal((ChunkState.Stored, 3), ((await report.GetChunks())[7].State, (await report.GetChunks())[7].Conversations));
     }
 
     [Fact]

@@ -2,7 +2,9 @@ using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KnovvuOrleans.Gateway.Tests.Support;
+using KnovvuOrleans.Grains.Abstractions.Conversations;
 using KnovvuOrleans.Grains.Abstractions.DailyReports;
+using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 using KnovvuOrleans.Grains.Conversations;
 using KnovvuOrleans.Grains.ObjectStorage;
 using KnovvuOrleans.Testing;
@@ -60,6 +62,8 @@ internal sealed class ReportsHarness : IAsyncDisposable
                 ["ObjectStorage:Bucket"] = $"reports-{Guid.NewGuid():N}",
                 // Orleans reminders tick on real time, whatever the clock says: a stopped run comes back within seconds.
                 ["DailyReports:ResumePeriod"] = "00:00:05",
+                // Small, so that the retention's purge of the log takes several batches.
+                ["DailyReports:PurgeBatchSize"] = "2",
                 ["Logging:LogLevel:Default"] = "Information",
             },
             TestServices = services => services.AddSingleton<IObjectStore>(sp => new FaultyObjectStore(ActivatorUtilities.CreateInstance<S3ObjectStore>(sp))),
@@ -108,6 +112,23 @@ internal sealed class ReportsHarness : IAsyncDisposable
             await log.AppendAsync(record, CancellationToken.None);
             _appended.Add(record);
         }
+    }
+
+    /// <summary>Records a VA session the way the VA webhook does, through its conversation grain.</summary>
+    public async Task IngestVaSessionAsync(string tenantId, string externalId, string status, DateTimeOffset start)
+    {
+        var session = new VaSession
+        {
+            ExternalId = externalId,
+            Status = status,
+            ProjectId = "p1",
+            ChannelId = "web",
+            StartTime = start,
+            EndTime = start.AddSeconds(30),
+            Messages = [new VaMessage(start, "Merhaba", VaMessage.AgentSide)],
+        };
+        Assert.Equal(IngestOutcome.Recorded,
+            await Cluster.GetGrain<IConversationGrain>(ConversationKey.For(tenantId, externalId)).IngestVaSession(session, isCall: false));
     }
 
     /// <summary>What a chunk must hold, worked out from what the test appended, not from the code under test.</summary>
