@@ -1,9 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using KnovvuOrleans.Simulators.KnovvuAnalytics;
 using KnovvuOrleans.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +45,7 @@ internal static class ScalingBench
             {
                 gateways.Add(new BenchGateway(database.ConnectionString, clusterId).Start());
                 var http = gateways[^1].CreateClient();
-                fronts.Add((http, await TokenAsync(http, "host-operator", gateways[^1].HostSecret)));
+                fronts.Add((http, await GatewayCalls.TokenAsync(http, "host-operator", gateways[^1].HostSecret)));
             }
 
             var management = gateways[0].Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0);
@@ -105,22 +100,22 @@ internal static class ScalingBench
         // Set up and run the job once (nothing to send), as VaToCaBench does, so the timed run finds it ready.
         async Task<(HttpClient Http, string Id, string Token, string Sync)> TenantAsync((HttpClient Http, string Host) front, string id)
         {
-            await SendAsync(front.Http, HttpMethod.Post, "/api/host/tenants", front.Host, new { id, name = id });
-            await SendAsync(front.Http, HttpMethod.Put, $"/api/host/tenants/{id}/features", front.Host, new
+            await GatewayCalls.SendAsync(front.Http, HttpMethod.Post, "/api/host/tenants", front.Host, new { id, name = id });
+            await GatewayCalls.SendAsync(front.Http, HttpMethod.Put, $"/api/host/tenants/{id}/features", front.Host, new
             {
                 dailyReports = new { enabled = false, retentionMonths = 1 },
                 dataFeeder = new { enabled = false, eventTypes = Array.Empty<string>(), topic = (string?)null },
                 vaToCa = new { sessionsPerHourCap = SessionsPerTenant },
             });
-            var client = await SendAsync(front.Http, HttpMethod.Post, $"/api/host/tenants/{id}/clients", front.Host, new { name = "bench", scopes = new[] { "tenant_admin", "ingest" } });
-            var token = await TokenAsync(front.Http, client["clientId"]!.GetValue<string>(), client["clientSecret"]!.GetValue<string>());
-            await SendAsync(front.Http, HttpMethod.Put, $"/api/tenants/{id}/integrations/knovvu-analytics", token,
+            var client = await GatewayCalls.SendAsync(front.Http, HttpMethod.Post, $"/api/host/tenants/{id}/clients", front.Host, new { name = "bench", scopes = new[] { "tenant_admin", "ingest" } });
+            var token = await GatewayCalls.TokenAsync(front.Http, client["clientId"]!.GetValue<string>(), client["clientSecret"]!.GetValue<string>());
+            await GatewayCalls.SendAsync(front.Http, HttpMethod.Put, $"/api/tenants/{id}/integrations/knovvu-analytics", token,
                 new { serviceBaseUrl = ca.BaseUrl, tokenEndpoint = ca.TokenEndpoint, clientId = "va-client", clientSecret = "va-secret", enabled = true });
-            await SendAsync(front.Http, HttpMethod.Post, $"/api/tenants/{id}/va/projects", token, new { id = "p1", name = "Sales" });
-            await SendAsync(front.Http, HttpMethod.Post, $"/api/tenants/{id}/va/projects/p1/channels", token, new { id = "web", name = "Web", type = "web" });
-            await SendAsync(front.Http, HttpMethod.Put, $"/api/tenants/{id}/va/projects/p1/knovvu-analytics", token, new { enabled = true });
+            await GatewayCalls.SendAsync(front.Http, HttpMethod.Post, $"/api/tenants/{id}/va/projects", token, new { id = "p1", name = "Sales" });
+            await GatewayCalls.SendAsync(front.Http, HttpMethod.Post, $"/api/tenants/{id}/va/projects/p1/channels", token, new { id = "web", name = "Web", type = "web" });
+            await GatewayCalls.SendAsync(front.Http, HttpMethod.Put, $"/api/tenants/{id}/va/projects/p1/knovvu-analytics", token, new { enabled = true });
             var sync = $"/api/tenants/{id}/integrations/knovvu-analytics/sync";
-            await SendAsync(front.Http, HttpMethod.Post, sync, token, null);
+            await GatewayCalls.SendAsync(front.Http, HttpMethod.Post, sync, token, null);
             await WaitForRunAsync(front.Http, sync, token, 1);
             return (front.Http, id, token, sync);
         }
@@ -129,7 +124,7 @@ internal static class ScalingBench
         {
             var start = new DateTimeOffset(2025, 8, 26, 7, 0, 0, TimeSpan.Zero);
             await Parallel.ForEachAsync(Enumerable.Range(0, SessionsPerTenant).Chunk(500), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (batch, _) =>
-                await SendAsync(tenant.Http, HttpMethod.Post, $"/api/tenants/{tenant.Id}/va/sessions", tenant.Token, new
+                await GatewayCalls.SendAsync(tenant.Http, HttpMethod.Post, $"/api/tenants/{tenant.Id}/va/sessions", tenant.Token, new
                 {
                     sessions = batch.Select(i => new
                     {
@@ -147,45 +142,14 @@ internal static class ScalingBench
                         language = "tr-TR",
                     }),
                 }));
-            await SendAsync(tenant.Http, HttpMethod.Post, tenant.Sync, tenant.Token, null);
+            await GatewayCalls.SendAsync(tenant.Http, HttpMethod.Post, tenant.Sync, tenant.Token, null);
             await WaitForRunAsync(tenant.Http, tenant.Sync, tenant.Token, 2);
-        }
-
-        static async Task<string> TokenAsync(HttpClient http, string clientId, string secret)
-        {
-            using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "client_credentials",
-                ["client_id"] = clientId,
-                ["client_secret"] = secret,
-            }));
-            response.EnsureSuccessStatusCode();
-            return (await response.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
-        }
-
-        static async Task<JsonNode> SendAsync(HttpClient http, HttpMethod method, string path, string token, object? body)
-        {
-            using var request = new HttpRequestMessage(method, path);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            if (body is not null)
-            {
-                request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
-            }
-
-            using var response = await http.SendAsync(request);
-            var text = await response.Content.ReadAsStringAsync();
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {text}");
-            }
-
-            return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
         }
 
         static async Task WaitForRunAsync(HttpClient http, string sync, string token, int count) =>
             await Eventually.TrueAsync(async () =>
             {
-                var status = await SendAsync(http, HttpMethod.Get, sync, token, null);
+                var status = await GatewayCalls.SendAsync(http, HttpMethod.Get, sync, token, null);
                 return status["runs"]!.GetValue<int>() >= count && !status["running"]!.GetValue<bool>();
             }, "the run to end", TimeSpan.FromMinutes(5));
     }

@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using KnovvuOrleans.Simulators.KnovvuAnalytics;
 using KnovvuOrleans.Testing;
@@ -120,36 +116,10 @@ internal static class VaToCaBench
             $"the same 5,000 chats posted by a plain HttpClient to the same simulator, {InFlight} in flight, one token, no database", [.. raw]);
         BenchReport.Ratio("va_to_ca_vs_raw_http", BenchReport.Median([.. endToEnd]) / BenchReport.Median([.. raw]), "median / median, same simulator, same run");
 
-        async Task<string> TokenAsync(string clientId, string secret)
-        {
-            using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "client_credentials",
-                ["client_id"] = clientId,
-                ["client_secret"] = secret,
-            }));
-            response.EnsureSuccessStatusCode();
-            return (await response.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
-        }
+        Task<string> TokenAsync(string clientId, string secret) => GatewayCalls.TokenAsync(http, clientId, secret);
 
-        async Task<JsonNode> SendAsync(HttpMethod method, string path, string token, object? body)
-        {
-            using var request = new HttpRequestMessage(method, path);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            if (body is not null)
-            {
-                request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
-            }
-
-            using var response = await http.SendAsync(request);
-            var text = await response.Content.ReadAsStringAsync();
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {text}");
-            }
-
-            return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
-        }
+        Task<JsonNode> SendAsync(HttpMethod method, string path, string token, object? body) =>
+            GatewayCalls.SendAsync(http, method, path, token, body);
 
         async Task WaitForRunAsync(string sync, string token, int runs) =>
             await Eventually.TrueAsync(() =>

@@ -1,3 +1,4 @@
+using KnovvuOrleans.Grains.DataFeeder;
 using KnovvuOrleans.Grains.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -53,7 +54,7 @@ public static class KnovvuTelemetry
                 .AddHttpClientInstrumentation()
                 .AddNpgsql())
             .WithMetrics(metrics => metrics
-                .AddMeter(KnovvuMetrics.MeterName, OrleansMeter)
+                .AddMeter(KnovvuMetrics.MeterName, DataFeederMetrics.MeterName, OrleansMeter)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddNpgsqlInstrumentation()
