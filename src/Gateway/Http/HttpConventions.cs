@@ -1,3 +1,4 @@
+using KnovvuOrleans.Gateway.Http.ServerRefusals;
 using KnovvuOrleans.Grains.Settings;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
@@ -13,6 +14,7 @@ internal static class HttpConventions
         services.AddValidatedOptions<GatewayOptions>(GatewayOptions.SectionName);
         services.AddProblemDetails();
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>, KestrelBackstop>();
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>, ServerRefusalProblems>();
         services.AddSingleton<IConfigureOptions<ProblemDetailsOptions>, DefaultProblemDetails>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();

@@ -4,9 +4,10 @@ using Microsoft.Extensions.Options;
 namespace KnovvuOrleans.Gateway.Http;
 
 /// <summary>
-/// Sets Kestrel's own request-line and header limits to four times the gateway's documented ones: Kestrel refuses
-/// over its limits with an empty body, so the documented limits are applied by <see cref="RequestHeadLimitMiddleware"/>
-/// (with a problem) and Kestrel's only bound memory against requests far beyond them.
+/// Sets Kestrel's own request-line and header limits to four times the gateway's documented ones: the documented limits
+/// are applied by <see cref="RequestHeadLimitMiddleware"/> (with a problem naming the limit) and Kestrel's only bound
+/// memory against requests far beyond them (refused before any middleware, with the generic problem of
+/// <see cref="ServerRefusals.ServerRefusalProblems"/>).
 /// </summary>
 internal sealed class KestrelBackstop(IOptions<GatewayOptions> gateway) : IConfigureOptions<KestrelServerOptions>
 {

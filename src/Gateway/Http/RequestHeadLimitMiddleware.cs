@@ -5,8 +5,9 @@ namespace KnovvuOrleans.Gateway.Http;
 
 /// <summary>
 /// Applies the documented request-target and header limits (<see cref="GatewayOptions"/>) with RFC 9457 problems.
-/// Kestrel answers its own limits with an empty body that no middleware can change, so its limits are set well
-/// above these (<see cref="KestrelBackstop"/>) and only catch what is far beyond them.
+/// Kestrel refuses over its own limits before any middleware, with a problem that cannot name the limit
+/// (<see cref="ServerRefusals.ServerRefusalProblems"/>), so its limits are set well above these
+/// (<see cref="KestrelBackstop"/>) and only catch what is far beyond them.
 /// </summary>
 internal sealed class RequestHeadLimitMiddleware(RequestDelegate next, IOptions<GatewayOptions> options, IProblemDetailsService problems)
 {
