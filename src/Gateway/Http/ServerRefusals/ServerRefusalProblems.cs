@@ -22,7 +22,7 @@ internal sealed class ServerRefusalProblems(DiagnosticListener diagnostics) : IC
 
         // Endpoint defaults reach every endpoint, also those bound at start from Urls (how the gateway and its tests
         // listen). An HTTPS endpoint adds TLS inside this middleware: the writer then sees encrypted bytes, which is
-        // why the observer leaves TLS connections alone.
+        // why the observer leaves TLS connections alone. Kestrel keeps one defaults action: nothing else here sets one.
         options.ConfigureEndpointDefaults(endpoint => endpoint.Use(next => connection =>
         {
             var output = new RefusalProblemWriter(connection.Transport.Output);
