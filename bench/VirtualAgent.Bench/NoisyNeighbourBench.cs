@@ -25,7 +25,7 @@ internal static class NoisyNeighbourBench
         await using var failingCa = await KnovvuAnalyticsSimulator.StartAsync(new() { Clients = [new("a-client", "a-secret", "ca-a")] });
         failingCa.Faults.Add(new FaultRule { Kind = FaultKind.ServerError, Path = "api/chats" });
         var kafka = TestEnvironment.KafkaBootstrapServers;
-        await using var gateway = new BenchGateway(database.ConnectionString, kafkaBootstrapServers: kafka).Start();
+        await using var gateway = new BenchGateway(database.ConnectionString, kafkaBootstrapServers: kafka, tenantIngestLimited: true).Start();
         using var http = gateway.CreateClient();
         var host = await TokenAsync("host-operator", gateway.HostSecret);
 
