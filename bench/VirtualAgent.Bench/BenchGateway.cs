@@ -11,7 +11,12 @@ namespace KnovvuOrleans.VirtualAgent.Bench;
 /// silo joins that cluster on free loopback ports, so that several gateways in this process make one cluster.
 /// </summary>
 /// <param name="kafkaBootstrapServers">The Data Feeder's Kafka endpoint; null: the default, which no bench tenant uses.</param>
-internal sealed class BenchGateway(string connectionString, string? clusterId = null, string? kafkaBootstrapServers = null) : WebApplicationFactory<Program>
+/// <param name="tenantIngestLimited">
+/// Keep the per-tenant session rate (Gateway:RateLimit:TenantSessionsPerSecond) at its default, for the bench of what it
+/// is for (noisy neighbours); otherwise it is lifted, as that rate would be the figure of a bench of the system.
+/// </param>
+internal sealed class BenchGateway(string connectionString, string? clusterId = null, string? kafkaBootstrapServers = null, bool tenantIngestLimited = false)
+    : WebApplicationFactory<Program>
 {
     public string HostSecret { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
 
@@ -36,6 +41,11 @@ internal sealed class BenchGateway(string connectionString, string? clusterId = 
         builder.UseSetting("KnovvuAnalytics:Client:RequestsPerSecondPerTenant", "100000");
         builder.UseSetting("KnovvuAnalytics:Client:ConcurrentRequestsPerTenant", "32");
         builder.UseSetting("KnovvuAnalytics:Sync:Concurrency", "32");
+        if (!tenantIngestLimited)
+        {
+            builder.UseSetting("Gateway:RateLimit:TenantSessionsPerSecond", "1000000");
+        }
+
         if (kafkaBootstrapServers is not null)
         {
             builder.UseSetting("DataFeeder:Kafka:BootstrapServers", kafkaBootstrapServers);

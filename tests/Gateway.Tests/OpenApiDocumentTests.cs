@@ -40,7 +40,7 @@ public sealed class OpenApiDocumentTests(GatewayFixture fixture) : IClassFixture
         ["GET /api/tenants/{tenantId}/va/projects"] = ["200", "401", "403"],
         ["POST /api/tenants/{tenantId}/va/projects/{projectId}/channels"] = ["201", "400", "401", "403", "404", "409", "413", "415"],
         ["PUT /api/tenants/{tenantId}/va/projects/{projectId}/knovvu-analytics"] = ["204", "400", "401", "403", "404", "409", "413", "415"],
-        ["POST /api/tenants/{tenantId}/va/sessions"] = ["200", "400", "401", "403", "413", "415", "422", "503"],
+        ["POST /api/tenants/{tenantId}/va/sessions"] = ["200", "400", "401", "403", "413", "415", "422", "429", "503"],
         ["POST /api/tenants/{tenantId}/conversations/{externalId}/analysis"] = ["202", "400", "401", "403", "409", "413", "415"],
         ["POST /api/tenants/{tenantId}/conversations/{externalId}/categories"] = ["202", "400", "401", "403", "409", "413", "415"],
         ["POST /api/tenants/{tenantId}/datafeeder/replays"] = ["202", "400", "401", "403", "404", "409", "413", "415"],

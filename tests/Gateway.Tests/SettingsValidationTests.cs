@@ -17,6 +17,7 @@ public sealed class SettingsValidationTests
         { "DurableStreams:RetryMaxDelay", "00:00:00.010", "DurableStreams:RetryMaxDelay" },
         { "Storage:Provider", "Oracle", "Storage:Provider" },
         { "Gateway:RateLimit:TenantWindow", "00:00:00", "Gateway:RateLimit:TenantWindow" },
+        { "Gateway:RateLimit:TenantSessionsPerSecond", "0", "Gateway:RateLimit:TenantSessionsPerSecond" },
         { "DataFeeder:HeldResults:Expiry", "-00:01:00", "DataFeeder:HeldResults:Expiry" },
         { "DataFeeder:Replay:EventsPerSecond", "0", "DataFeeder:Replay:EventsPerSecond" },
         { "DataFeeder:Replay:RetryBaseDelay", "00:01:00", "DataFeeder:Replay:RetryMaxDelay" },

@@ -21,6 +21,7 @@ internal static class GatewayRateLimiting
         services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.SectionName);
         services.AddSingleton<IConfigureOptions<RateLimiterOptions>, ConfigureLimits>();
         services.AddRateLimiter(_ => { });
+        services.AddSingleton<TenantIngestLimiter>();
         return services;
     }
 

@@ -14,6 +14,18 @@ public sealed class RateLimitOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00", ErrorMessage = "Gateway:RateLimit:TenantWindow must be positive (at most 1 hour).")]
     public TimeSpan TenantWindow { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// VA sessions of one tenant recorded per second by one gateway (<see cref="TenantIngestLimiter"/>): far above any
+    /// tenant's busiest hour (10,000 conversations a day peak at about 0.4/s), low enough that one tenant's bulk load
+    /// leaves the others their share of the database.
+    /// </summary>
+    [Range(1, 1_000_000, ErrorMessage = "Gateway:RateLimit:TenantSessionsPerSecond must be between 1 and 1000000.")]
+    public int TenantSessionsPerSecond { get; set; } = 200;
+
+    /// <summary>How long, at that rate, a tenant's sessions may wait for admission; a batch beyond it is answered 429.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Gateway:RateLimit:TenantIngestQueue must be between 1 second and 10 minutes.")]
+    public TimeSpan TenantIngestQueue { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Genesys wizard setup attempts per client address per <see cref="WizardSetupWindow"/>: it takes a secret, so guessing is slowed.</summary>
     [Range(1, int.MaxValue, ErrorMessage = "Gateway:RateLimit:WizardSetupAttempts must be positive.")]
     public int WizardSetupAttempts { get; set; } = 20;

@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
 using KnovvuOrleans.Gateway.Auth;
 using KnovvuOrleans.Gateway.Http;
+using KnovvuOrleans.Gateway.RateLimiting;
 using KnovvuOrleans.Grains.Abstractions.Clients;
 using KnovvuOrleans.Grains.Abstractions.Conversations;
 using KnovvuOrleans.Grains.Abstractions.Validation;
@@ -37,7 +40,7 @@ internal static class VaEndpoints
             .RequireAuthorization(GatewayPolicies.Tenant(ClientScopes.Ingest))
             .WithBodyLimit(app.ServiceProvider.GetRequiredService<IOptions<GatewayOptions>>().Value.MaxIngestBodyBytes)
             .ProducesBodyProblems().ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Records VA sessions (one or a batch); published ones go to Knovvu Analytics at the next hourly run.");
     }
 
@@ -101,10 +104,12 @@ internal static class VaEndpoints
 
     /// <summary>
     /// Validates the whole batch (fields, then that each project and channel exists) before recording anything, so a
-    /// refused batch stores nothing; then records each session through its Conversation grain.
+    /// refused batch stores nothing; then waits for the tenant's admission (<see cref="TenantIngestLimiter"/>) and records each
+    /// session through its Conversation grain.
     /// </summary>
     private static async Task<Results<Ok<VaSessionsResult>, ValidationProblem, ProblemHttpResult>> IngestAsync(
-        string tenantId, VaSessionsRequest request, IClusterClient cluster, ILoggerFactory loggers)
+        string tenantId, VaSessionsRequest request, IClusterClient cluster, TenantIngestLimiter ingestLimiter, HttpContext httpContext,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var errors = request.Validate();
         if (!errors.IsEmpty)
@@ -139,6 +144,12 @@ internal static class VaEndpoints
             });
         }
 
+        using var admission = await ingestLimiter.AdmitAsync(tenantId, sessions.Count, cancellationToken);
+        if (!admission.IsAcquired)
+        {
+            return TooManySessions(httpContext, admission);
+        }
+
         var recorded = 0;
         try
         {
@@ -162,6 +173,15 @@ internal static class VaEndpoints
         }
 
         return TypedResults.Ok(new VaSessionsResult(recorded, sessions.Count - recorded));
+    }
+
+    private static ProblemHttpResult TooManySessions(HttpContext httpContext, RateLimitLease admission)
+    {
+        var seconds = admission.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 1;
+        httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            $"The tenant's sessions are admitted at a limited rate and too many are waiting; nothing of this batch was recorded. Send it again after {seconds} seconds.",
+            statusCode: StatusCodes.Status429TooManyRequests, title: "Too many sessions");
     }
 
     private static IVaProjectsGrain Projects(IClusterClient cluster, string tenantId) => cluster.GetGrain<IVaProjectsGrain>(tenantId);

@@ -15,20 +15,20 @@ using Orleans.Runtime;
 namespace KnovvuOrleans.Grains.Conversations;
 
 /// <summary>
-/// One conversation: records it in the conversation log once and raises its Data Feeder events in order. The log, the
-/// kept events, the outbox and the state are written one after the other, each step idempotent: a call retried after a
-/// crash finds the same log number, appends Created again under the same event id (skipped while it still waits in the
-/// outbox) and only then writes "recorded", so no accepted conversation misses its event. Every event is kept (the
-/// Created with its metadata, every result received) so that a replay can rebuild it. Analysis and category results that
-/// arrive before the conversation is recorded are held in the state, with their event ids, and appended right after its
-/// ConversationCreatedForDataFeeder, so no later event ever precedes Created on the stream (and in Kafka); held ones older
-/// than <see cref="HeldResultsOptions.Expiry"/> expire instead. A conversation that is never published (draft, test)
-/// publishes nothing, neither Created nor results.
+/// One conversation: records it in the conversation log once and raises its Data Feeder events in order. The log row,
+/// the kept Created and the outbox append are one commit (<see cref="IConversationRecorder"/>), the state is written
+/// after it, each step idempotent: a call retried after a crash finds the same log number, appends Created again under
+/// the same event id (skipped while it still waits in the outbox) and only then writes "recorded", so no accepted
+/// conversation misses its event. Every event is kept (the Created with its metadata, every result received) so that a
+/// replay can rebuild it. Analysis and category results that arrive before the conversation is recorded are held in the
+/// state, with their event ids, and appended right after its ConversationCreatedForDataFeeder, so no later event ever
+/// precedes Created on the stream (and in Kafka); held ones older than <see cref="HeldResultsOptions.Expiry"/> expire
+/// instead. A conversation that is never published (draft, test) publishes nothing, neither Created nor results.
 /// </summary>
 [GrainType("conversation")]
 public sealed class ConversationGrain(
     [PersistentState("conversation")] IPersistentState<ConversationState> state,
-    IConversationLog log,
+    IConversationRecorder recorder,
     IKeptEventStore kept,
     DurableStreamPublisher streams,
     IOptions<HeldResultsOptions> heldOptions,
@@ -77,9 +77,10 @@ public sealed class ConversationGrain(
     }
 
     /// <summary>
-    /// Appends to the log (idempotent by tenant and id, so a retry after a crash finds the same number), keeps the Created
-    /// event of a published conversation, then raises it (when the tenant wants it) and the held events that have not
-    /// expired, then writes the state that says "recorded". A conversation never published drops what it held.
+    /// In one commit: appends to the log (idempotent by tenant and id, so a retry after a crash finds the same number), keeps
+    /// the Created event of a published conversation and appends it (when the tenant wants it) and the held events that
+    /// have not expired to the outbox; then wakes the stream and writes the state that says "recorded". A conversation
+    /// never published drops what it held.
     /// </summary>
     private async Task<IngestOutcome> RecordAsync(ConversationRecord record, bool published, Func<long, ConversationSummary> summary)
     {
@@ -88,44 +89,40 @@ public sealed class ConversationGrain(
             return IngestOutcome.AlreadyRecorded;
         }
 
-        var number = await log.AppendAsync(record, CancellationToken.None);
+        await ExpireHeldAsync();
+        var createdWanted = published && await WantsAsync(record.TenantId, DataFeederEventTypes.ConversationCreated);
+        IReadOnlyList<StreamEvent<ConversationEvent>> held = published ? state.State.Held : [];
+        var now = DateTimeOffset.UtcNow;
+        var (number, last) = await recorder.RecordAsync(record, number =>
+        {
+            if (!published)
+            {
+                return new RecordedEvents(null, []);
+            }
+
+            var created = new StreamEvent<ConversationEvent>(EventIds.Created(record.TenantId, record.ExternalId), now, new ConversationEvent(
+                DataFeederEventTypes.ConversationCreated, record.TenantId, record.ExternalId, now, summary(number)));
+            return new RecordedEvents(created, createdWanted ? [created, .. held] : held);
+        }, CancellationToken.None);
+        if (createdWanted || held.Count > 0)
+        {
+            await NotifyAsync(record.TenantId, record.ExternalId, last);
+        }
+
         if (published)
         {
             await MarkReportLateAsync(record);
         }
 
-        await ExpireHeldAsync();
-        List<StreamEvent<ConversationEvent>> events = [];
-        var createdPending = false;
-        if (published)
-        {
-            var now = DateTimeOffset.UtcNow;
-            var created = new StreamEvent<ConversationEvent>(EventIds.Created(record.TenantId, record.ExternalId), now, new ConversationEvent(
-                DataFeederEventTypes.ConversationCreated, record.TenantId, record.ExternalId, now, summary(number)));
-            await kept.KeepAsync(created, held: false, CancellationToken.None);
-            if (await WantsAsync(record.TenantId, DataFeederEventTypes.ConversationCreated))
-            {
-                events.Add(created);
-            }
-            else
-            {
-                createdPending = true;
-            }
-
-            events.AddRange(state.State.Held);
-        }
-
-        await PublishAsync(record.TenantId, record.ExternalId, events);
-
-        state.State = new ConversationState { Recorded = true, Number = number, NeverPublished = !published, CreatedPending = createdPending };
+        state.State = new ConversationState { Recorded = true, Number = number, NeverPublished = !published, CreatedPending = published && !createdWanted };
         await state.WriteStateAsync();
         return IngestOutcome.Recorded;
     }
 
     /// <summary>
     /// A conversation of a day that has ended may come after its hour's report chunk was stored (reports exist only
-    /// for ended days): the chunk is marked to be built again. Done after the append, so a build that starts later
-    /// sees the row; repeated by a retried call.
+    /// for ended days): the chunk is marked to be built again. Done after the append's commit, so a build that starts
+    /// later sees the row; repeated by a retried call.
     /// </summary>
     private async Task MarkReportLateAsync(ConversationRecord record)
     {
@@ -159,14 +156,15 @@ public sealed class ConversationGrain(
             KnovvuTracing.CurrentTraceParent());
         if (state.State.Recorded)
         {
-            await kept.KeepAsync(raised, held: false, CancellationToken.None);
             if (state.State.NeverPublished)
             {
+                await kept.KeepAsync(raised, held: false, CancellationToken.None);
                 return RaiseOutcome.NotPublished;
             }
 
             if (!await WantsAsync(tenantId, eventType))
             {
+                await kept.KeepAsync(raised, held: false, CancellationToken.None);
                 return RaiseOutcome.NotWanted;
             }
 
@@ -193,21 +191,22 @@ public sealed class ConversationGrain(
     }
 
     /// <summary>
-    /// Publishes a result of a recorded, published conversation; when its Created was not raised at recording (the tenant
-    /// did not want it then) and the tenant wants it now, the kept Created goes first, under its own event id.
+    /// Keeps and publishes a result of a recorded, published conversation in one commit; when its Created was not raised
+    /// at recording (the tenant did not want it then) and the tenant wants it now, the kept Created goes first, under its
+    /// own event id.
     /// </summary>
     private async Task PublishLaterEventAsync(string tenantId, string externalId, StreamEvent<ConversationEvent> raised)
     {
         if (state.State.CreatedPending && await WantsAsync(tenantId, DataFeederEventTypes.ConversationCreated)
             && await kept.ReadCreatedAsync(tenantId, externalId, CancellationToken.None) is { } created)
         {
-            await PublishAsync(tenantId, externalId, [created, raised]);
+            await KeepAndPublishAsync(raised, [created, raised]);
             state.State = state.State with { CreatedPending = false };
             await state.WriteStateAsync();
             return;
         }
 
-        await PublishAsync(tenantId, externalId, [raised]);
+        await KeepAndPublishAsync(raised, [raised]);
     }
 
     /// <summary>Drops held events older than the expiry, marking them expired among the kept events first.</summary>
@@ -225,8 +224,11 @@ public sealed class ConversationGrain(
         await state.WriteStateAsync();
     }
 
-    private Task PublishAsync(string tenantId, string externalId, IReadOnlyList<StreamEvent<ConversationEvent>> events) =>
-        streams.PublishAsync(DataFeederStream.Namespace, DataFeederStream.KeyFor(tenantId, externalId), events);
+    private async Task KeepAndPublishAsync(StreamEvent<ConversationEvent> raised, IReadOnlyList<StreamEvent<ConversationEvent>> events) =>
+        await NotifyAsync(raised.Item.TenantId, raised.Item.ExternalId, await recorder.KeepAndAppendAsync(raised, events, CancellationToken.None));
+
+    private Task NotifyAsync(string tenantId, string externalId, long last) =>
+        streams.NotifyAsync(DataFeederStream.Namespace, DataFeederStream.KeyFor(tenantId, externalId), last);
 
     private async Task<bool> WantsAsync(string tenantId, string eventType) =>
         await GrainFactory.GetGrain<ITenantGrain>(tenantId).GetFeatures() is { DataFeeder: { Enabled: true } feeder }

@@ -16,7 +16,15 @@ public sealed class PostgresConversationLog(NpgsqlDataSource dataSource) : IConv
     public async Task<long> AppendAsync(ConversationRecord record, CancellationToken cancellationToken)
     {
         await _migrated.Value;
-        await using var command = dataSource.CreateCommand($"""
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(AppendCommand(record));
+        return (long)(await batch.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>The append, for a caller that runs it in its own transaction; its one value is the conversation's number.</summary>
+    internal static NpgsqlBatchCommand AppendCommand(ConversationRecord record)
+    {
+        var command = new NpgsqlBatchCommand($"""
             WITH added AS (
                 INSERT INTO knovvu.conversations ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
                 ON CONFLICT (tenant_id, external_id) DO NOTHING
@@ -37,7 +45,7 @@ public sealed class PostgresConversationLog(NpgsqlDataSource dataSource) : IConv
         command.Parameters.Add(new() { Value = record.EndTime.UtcDateTime });
         command.Parameters.Add(new() { Value = record.Document });
         command.Parameters.Add(new() { Value = (object?)record.TraceParent ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return command;
     }
 
     public async Task<IReadOnlyList<ConversationRecord>> ReadUnsentToCaAsync(

@@ -16,7 +16,15 @@ public sealed class PostgresKeptEventStore(NpgsqlDataSource dataSource) : IKeptE
     public async Task KeepAsync(StreamEvent<ConversationEvent> raised, bool held, CancellationToken cancellationToken)
     {
         await _migrated.Value;
-        await using var command = dataSource.CreateCommand("""
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(KeepCommand(raised, held));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The keep, for a caller that runs it in its own transaction.</summary>
+    internal static NpgsqlBatchCommand KeepCommand(StreamEvent<ConversationEvent> raised, bool held)
+    {
+        var command = new NpgsqlBatchCommand("""
             INSERT INTO knovvu.kept_events (tenant_id, external_id, event_id, event_type, raised_at, payload, held)
             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING
             """);
@@ -27,7 +35,7 @@ public sealed class PostgresKeptEventStore(NpgsqlDataSource dataSource) : IKeptE
         command.Parameters.Add(new() { Value = raised.PublishedAt.UtcDateTime });
         command.Parameters.Add(new() { Value = JsonSerializer.Serialize(raised.Item, DurableStreamPublisher.Json) });
         command.Parameters.Add(new() { Value = held });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     public async Task<StreamEvent<ConversationEvent>?> ReadCreatedAsync(string tenantId, string externalId, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ public static class KnovvuStorageServiceCollectionExtensions
     private const string ApplicationName = "KnovvuOrleans";
 
     /// <summary>
-    /// The conversation log with its kept Data Feeder events, the analysis queue, the durable streams' outbox and the Data Protection key ring in PostgreSQL,
+    /// The conversation log with its kept Data Feeder events and its recorder, the analysis queue, the durable streams' outbox and the Data Protection key ring in PostgreSQL,
     /// on the registered <see cref="NpgsqlDataSource"/>.
     /// </summary>
     public static IServiceCollection AddKnovvuPostgresStorage(this IServiceCollection services)
@@ -23,6 +23,7 @@ public static class KnovvuStorageServiceCollectionExtensions
         services.AddSingleton<IAnalysisQueue>(sp => new PostgresAnalysisQueue(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<IEventOutbox>(sp => new PostgresEventOutbox(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<IKeptEventStore>(sp => new PostgresKeptEventStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<IConversationRecorder>(sp => new PostgresConversationRecorder(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
             options => options.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>())));
@@ -38,6 +39,7 @@ public static class KnovvuStorageServiceCollectionExtensions
             sp.GetRequiredService<InMemoryConversationLog>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<IAnalysisQueue, InMemoryAnalysisQueue>();
         services.AddSingleton<IEventOutbox>(sp => new InMemoryEventOutbox(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<IConversationRecorder, InMemoryConversationRecorder>();
         services.AddDataProtection().SetApplicationName(ApplicationName).UseEphemeralDataProtectionProvider();
         return services;
     }

@@ -11,7 +11,9 @@ namespace KnovvuOrleans.Grains.Streaming;
 /// <summary>
 /// Publishes to a durable stream: the events go to the outbox first (the commit point: from then on they reach the
 /// subscriber, in order, however often silos die or the subscriber fails), with the trace context of the call that
-/// publishes them unless they carry their own, then a notice goes over the Orleans stream to wake the subscriber. A notice that is lost only delays the events until the redelivery agent finds them.
+/// publishes them unless they carry their own, then a notice goes over the Orleans stream to wake the subscriber. A notice
+/// that is lost only delays the events until the redelivery agent finds them. A caller that appends the events itself,
+/// in the same commit as what raised them, builds them with <see cref="Entries{T}"/> and then calls <see cref="NotifyAsync"/>.
 /// </summary>
 public sealed class DurableStreamPublisher(IEventOutbox outbox, IServiceProvider services, ILogger<DurableStreamPublisher> logger)
 {
@@ -24,10 +26,18 @@ public sealed class DurableStreamPublisher(IEventOutbox outbox, IServiceProvider
             return;
         }
 
-        var last = await outbox.AppendAsync(streamNamespace, streamKey,
-            events.Select(e => new OutboxEntry(e.EventId, e.PublishedAt, JsonSerializer.Serialize(e.Item, Json),
-                e.TraceParent ?? KnovvuTracing.CurrentTraceParent())).ToList(),
-            CancellationToken.None);
+        var last = await outbox.AppendAsync(streamNamespace, streamKey, Entries(events), CancellationToken.None);
+        await NotifyAsync(streamNamespace, streamKey, last);
+    }
+
+    /// <summary>The outbox entries of the events, with the trace context of the current call unless they carry their own.</summary>
+    public static IReadOnlyList<OutboxEntry> Entries<T>(IReadOnlyList<StreamEvent<T>> events) =>
+        events.Select(e => new OutboxEntry(e.EventId, e.PublishedAt, JsonSerializer.Serialize(e.Item, Json),
+            e.TraceParent ?? KnovvuTracing.CurrentTraceParent())).ToList();
+
+    /// <summary>Wakes the stream's subscriber once events are in the outbox, up to sequence <paramref name="last"/>.</summary>
+    public async Task NotifyAsync(string streamNamespace, string streamKey, long last)
+    {
         try
         {
             await services.GetRequiredKeyedService<IStreamProvider>(DurableStreamOptions.ProviderName)

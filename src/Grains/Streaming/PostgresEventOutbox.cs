@@ -11,8 +11,16 @@ public sealed class PostgresEventOutbox(NpgsqlDataSource dataSource) : IEventOut
     public async Task<long> AppendAsync(string streamNamespace, string streamKey, IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
     {
         await _migrated.Value;
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(AppendCommand(streamNamespace, streamKey, entries));
+        return (long)(await batch.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>The append, for a caller that runs it in its own transaction; its one value is the last sequence (0 when all were waiting).</summary>
+    internal static NpgsqlBatchCommand AppendCommand(string streamNamespace, string streamKey, IReadOnlyList<OutboxEntry> entries)
+    {
         // unnest keeps the entries' order, so sequences follow it; ORDER BY ordinality makes that explicit.
-        await using var command = dataSource.CreateCommand("""
+        var command = new NpgsqlBatchCommand("""
             WITH added AS (
                 INSERT INTO knovvu.stream_outbox (stream_namespace, stream_key, event_id, published_at, payload, trace_parent)
                 SELECT $1, $2, e.id, e.at, e.payload, e.trace_parent
@@ -28,7 +36,7 @@ public sealed class PostgresEventOutbox(NpgsqlDataSource dataSource) : IEventOut
         command.Parameters.Add(new() { Value = entries.Select(e => e.PublishedAt.UtcDateTime).ToArray() });
         command.Parameters.Add(new() { Value = entries.Select(e => e.Payload).ToArray() });
         command.Parameters.Add(new() { Value = entries.Select(e => e.TraceParent).ToArray() });
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return command;
     }
 
     public async Task<IReadOnlyList<StoredOutboxEntry>> ReadAsync(string streamNamespace, string streamKey, int limit, CancellationToken cancellationToken)

@@ -60,6 +60,9 @@ internal sealed class VaHarness : IAsyncDisposable
             ["KnovvuAnalytics:Client:MaxRetries"] = "10",
             ["KnovvuAnalytics:Client:BreakerDuration"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Information",
+            // Tests that post thousands of sessions are about the VA → CA flow, not the tenant's session rate
+            // (TenantSessionRateTests): no waiting for it.
+            ["Gateway:RateLimit:TenantSessionsPerSecond"] = "1000000",
         };
         foreach (var (key, value) in GatewayFactory.PostgresSettings(database.ConnectionString))
         {
