@@ -1,5 +1,6 @@
 using System.Net;
 using KnovvuOrleans.Grains;
+using KnovvuOrleans.Grains.Abstractions.DailyReports;
 using KnovvuOrleans.Grains.DataFeeder;
 using KnovvuOrleans.Grains.Storage;
 using KnovvuOrleans.Grains.Streaming;
@@ -60,6 +61,8 @@ public static class KnovvuSilo
             services.GetRequiredService<IGrainFactory>().GetGrain<IOutboxRedeliveryGrain>(IOutboxRedeliveryGrain.Key).Start());
         silo.AddStartupTask((services, _) =>
             services.GetRequiredService<IGrainFactory>().GetGrain<IHeldResultsExpiryGrain>(IHeldResultsExpiryGrain.Key).Start());
+        silo.AddStartupTask((services, _) =>
+            services.GetRequiredService<IGrainFactory>().GetGrain<IDailyReportScheduleGrain>(IDailyReportScheduleGrain.Key).Start());
         silo.AddDashboard();
         // Grain calls carry the caller's trace (W3C context in the request context), so a request is one trace.
         silo.AddActivityPropagation();

@@ -1,4 +1,3 @@
-using KnovvuOrleans.Grains.Abstractions.DailyReports;
 using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Abstractions.Validation;
@@ -71,7 +70,6 @@ public sealed class TenantGrain([PersistentState("tenant")] IPersistentState<Ten
 
         tenant.State = tenant.State with { Features = features };
         await tenant.WriteStateAsync();
-        await GrainFactory.GetGrain<IDailyReportScheduleGrain>(this.GetPrimaryKeyString()).Sync(features.DailyReports.Enabled);
         return features;
     }
 }

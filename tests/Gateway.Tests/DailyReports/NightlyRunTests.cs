@@ -80,18 +80,25 @@ public sealed class NightlyRunTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Only_enabled_tenants_have_the_nightly_reminder_and_switching_off_removes_it()
+    public async Task The_nightly_run_purges_the_log_although_no_tenant_has_reports_enabled()
     {
-        await using var harness = await ReportsHarness.StartAsync(output: output);
-        await harness.AddTenantAsync("alpha", reportsEnabled: true);
-        await harness.AddTenantAsync("gamma", reportsEnabled: false);
-        var alpha = harness.Cluster.GetGrain<IDailyReportScheduleGrain>("alpha");
+        // The reminder used to exist only while some tenant had reports enabled, so with none the log was never purged.
+        var today = new DateTimeOffset(ReportsHarness.Today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        await using var harness = await ReportsHarness.StartAsync(now: today.AddDays(1).AddMinutes(9), output: output);
+        await harness.AddTenantAsync("gamma", reportsEnabled: false, retentionMonths: 1);
+        // The run of the night after Today keeps Today + 1 day - 1 month and later.
+        await harness.IngestVaSessionAsync("gamma", "expired-draft", VaSessionStatus.Draft, today.AddMonths(-1).AddDays(-1));
+        await harness.IngestVaSessionAsync("gamma", "kept-draft", VaSessionStatus.Draft, today.AddDays(-3));
+        Assert.True(await harness.Cluster.GetGrain<IDailyReportScheduleGrain>(IDailyReportScheduleGrain.Key).IsScheduled());
 
-        Assert.True(await alpha.IsScheduled());
-        Assert.False(await harness.Cluster.GetGrain<IDailyReportScheduleGrain>("gamma").IsScheduled());
+        var run = harness.Cluster.GetGrain<IDailyReportRunGrain>(DailyReportChunkName.FormatDay(ReportsHarness.Today));
+        await Eventually.TrueAsync(() => run.GetStatus().GetAwaiter().GetResult().Completed, "the reminder's run to complete", TimeSpan.FromMinutes(2));
 
-        await harness.SetReportsAsync("alpha", enabled: false);
-        Assert.False(await alpha.IsScheduled());
+        var status = await run.GetStatus();
+        Assert.Empty(status.Tenants);
+        Assert.Equal(1, status.ConversationsPurged);
+        Assert.Equal(["kept-draft"], await ConversationsAsync(harness.Gateway.Services.GetRequiredService<NpgsqlDataSource>(), "gamma"));
+        Assert.Empty(await harness.ListAsync());
     }
 
     [Fact]
