@@ -15,7 +15,10 @@ public sealed class GenesysSyncOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "23:59:59.9999999", ErrorMessage = "GenesysCloud:Sync:ReconcileAtUtc must be a time of day (00:00:00 to 23:59:59).")]
     public TimeSpan ReconcileAtUtc { get; set; } = TimeSpan.FromHours(2);
 
-    /// <summary>How far back the reconciliation looks for calls: the calls that ENDED in this window (plus the overlap).</summary>
+    /// <summary>
+    /// How far back a reconciliation looks for calls at least: the calls that ENDED in this window (plus the overlap);
+    /// further back, up to <see cref="ReconcileCatchUpLimit"/>, when the last complete run is older.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "31.00:00:00", ErrorMessage = "GenesysCloud:Sync:ReconcileWindow must be positive (at most 31 days).")]
     public TimeSpan ReconcileWindow { get; set; } = TimeSpan.FromHours(24);
 
