@@ -13,6 +13,7 @@ public sealed class SettingsValidationTests
         { "Auth:PreviousSigningKey", Convert.ToBase64String(new byte[32]), "Auth:PreviousSigningKeyAcceptedUntil" },
         { "Gateway:MaxRequestBodyBytes", "0", "Gateway:MaxRequestBodyBytes" },
         { "GenesysCloud:Sync:ReconcileAtUtc", "1.00:00:00", "GenesysCloud:Sync:ReconcileAtUtc" },
+        { "GenesysCloud:Sync:ReconcileCatchUpLimit", "1.00:00:00", "GenesysCloud:Sync:ReconcileCatchUpLimit" },
         { "KnovvuAnalytics:Client:BreakerMinimumThroughput", "1", "KnovvuAnalytics:Client:BreakerMinimumThroughput" },
         { "DurableStreams:RetryMaxDelay", "00:00:00.010", "DurableStreams:RetryMaxDelay" },
         { "Storage:Provider", "Oracle", "Storage:Provider" },

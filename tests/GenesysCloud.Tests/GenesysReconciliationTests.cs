@@ -82,4 +82,48 @@ public sealed class GenesysReconciliationTests
         Assert.Equal((1, 1), (summary.Found, summary.ImportedNow));
         Assert.Equal([longCall.Id], (await harness.ImportedAsync()).Keys);
     }
+
+    [Fact]
+    public async Task A_run_after_days_down_catches_up_from_the_last_complete_run_but_not_past_the_catch_up_limit()
+    {
+        await using var harness = await GenesysIntegrationHarness.StartAsync();
+        var member = harness.Org.AddUser();
+        await harness.InstallAsync(harness.Org.AddGroup("Agents", [member]));
+        var now = DateTimeOffset.UtcNow;
+        SimulatedConversation EndedAgo(TimeSpan ago) =>
+            harness.Genesys.Calls.EndCallWithoutEvent(member.Id, new CallOptions { Start = now - ago - TimeSpan.FromMinutes(3), Duration = TimeSpan.FromMinutes(3) });
+
+        // The last complete run was 4 days ago; the cluster has been down since.
+        await harness.Integration.SaveReconciliation(Completed(at: now.AddDays(-4)));
+        var threeDaysAgo = EndedAgo(TimeSpan.FromDays(3));
+        var inTheOverlap = EndedAgo(TimeSpan.FromDays(4) + TimeSpan.FromMinutes(30));
+        // Ended before that run's end less the overlap: that run's business (Genesys is asked for it, it is left).
+        var beforeTheMark = EndedAgo(TimeSpan.FromDays(4) + TimeSpan.FromHours(2));
+
+        var summary = (await harness.ReconcileAsync()).LastReconciliation!;
+
+        Assert.Null(summary.Error);
+        Assert.Equal(now.AddDays(-4).AddHours(-1), summary.IntervalStart);
+        Assert.Equal((2, 2), (summary.Found, summary.ImportedNow));
+        Assert.Equal(new[] { inTheOverlap.Id, threeDaysAgo.Id }.Order(StringComparer.Ordinal), (await harness.ImportedAsync()).Keys.Order(StringComparer.Ordinal));
+
+        // Down for 10 days this time: the run reaches back 7 days (the catch-up limit), not to the mark; a call that
+        // ended before is not imported although Genesys is asked for it (the query reaches a day further back).
+        await harness.Integration.SaveReconciliation(Completed(at: now.AddDays(-10)));
+        var sixDaysAgo = EndedAgo(TimeSpan.FromDays(6));
+        var pastTheLimit = EndedAgo(TimeSpan.FromDays(7.5));
+
+        summary = (await harness.ReconcileAsync()).LastReconciliation!;
+
+        Assert.Null(summary.Error);
+        Assert.Equal(TimeSpan.FromDays(7), summary.IntervalEnd - summary.IntervalStart);
+        Assert.Equal((4, 2, 2), (summary.Found, summary.AlreadyImported, summary.ImportedNow));
+        var imported = (await harness.ImportedAsync()).Keys.ToHashSet();
+        Assert.Equal(new HashSet<string> { threeDaysAgo.Id, inTheOverlap.Id, beforeTheMark.Id, sixDaysAgo.Id }, imported);
+        Assert.DoesNotContain(pastTheLimit.Id, imported);
+    }
+
+    /// <summary>What a run that left nothing behind hands back: its end is the mark the next run reaches back to.</summary>
+    private static GenesysReconciliationSummary Completed(DateTimeOffset at) =>
+        new(at, at.AddMinutes(1), at.AddHours(-25), at, 0, 0, 0, 0, 0, 0, null);
 }

@@ -32,7 +32,9 @@ internal static class GenesysIntegrationEndpoints
         genesys.MapPost("/sync", StartSyncAsync).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Starts a group sync now (members → CA agents, channel shards); a running one is not started twice.");
         genesys.MapPost("/reconcile", StartReconciliationAsync).ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Starts a reconciliation of the last 24 h now: the group's calls Genesys has are imported if they were missed.");
+            .WithSummary("Starts a reconciliation now: the group's calls that ended since the last run that left nothing failed or pending "
+                         + "(at least the last 24 h, plus a 1 h overlap; at most GenesysCloud:Sync:ReconcileCatchUpLimit, 7 days, back) "
+                         + "are imported if they were missed; a running one is not started twice.");
     }
 
     private static async Task<Results<Ok<GenesysIntegrationView>, ValidationProblem>> InstallAsync(

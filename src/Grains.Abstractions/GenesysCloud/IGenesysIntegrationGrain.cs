@@ -31,7 +31,10 @@ public interface IGenesysIntegrationGrain : IGrainWithStringKey
     [Alias("StartSync")]
     Task<bool> StartSync();
 
-    /// <summary>Starts a reconciliation of the last 24 h now unless one is running or nothing is installed; false when none was started.</summary>
+    /// <summary>
+    /// Starts a reconciliation now (the calls that ended since the last complete run, at least the last 24 h, up to the
+    /// catch-up limit) unless one is running or nothing is installed; false when none was started.
+    /// </summary>
     [Alias("StartReconciliation")]
     Task<bool> StartReconciliation();
 
@@ -44,7 +47,7 @@ public interface IGenesysIntegrationGrain : IGrainWithStringKey
     [Alias("SaveSync")]
     Task SaveSync(GenesysSyncResult result);
 
-    /// <summary>Called by the grain's own reconciliation, outside its turns, to keep its counts.</summary>
+    /// <summary>Called by the grain's own reconciliation, outside its turns, to keep its counts and advance the mark the next run reaches back to.</summary>
     [Alias("SaveReconciliation")]
     Task SaveReconciliation(GenesysReconciliationSummary summary);
 

@@ -57,6 +57,7 @@ public sealed class GenesysIntegrationGrain(
             AgentsInCaTarget = kept?.AgentsInCaTarget,
             LastSync = kept?.LastSync,
             LastReconciliation = kept?.LastReconciliation,
+            ReconciledUntil = kept?.ReconciledUntil,
             ParkedCalls = kept?.ParkedCalls ?? new Dictionary<string, GenesysParkedCall>(),
         };
         await state.WriteStateAsync();
@@ -136,21 +137,21 @@ public sealed class GenesysIntegrationGrain(
 
         _reconciliationRunning = true;
         var members = state.State.Shards.SelectMany(s => s).ToHashSet(StringComparer.Ordinal);
+        var reconciledUntil = state.State.ReconciledUntil;
         var run = new GenesysReconciliation(TenantId, Connection(state.State), members, GrainFactory, client, options.Value, time, logger);
         var self = GrainFactory.GetGrain<IGenesysIntegrationGrain>(TenantId);
         StartBackgroundWork(async cancellationToken =>
         {
-            var started = time.GetUtcNow();
+            var window = GenesysReconcileWindow.At(time.GetUtcNow(), reconciledUntil, options.Value);
             GenesysReconciliationSummary summary;
             try
             {
-                summary = await run.RunAsync(cancellationToken);
+                summary = await run.RunAsync(window, cancellationToken);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 logger.LogWarning(exception, "Genesys reconciliation of tenant {Tenant} failed; the next one tries again", TenantId);
-                summary = new GenesysReconciliationSummary(
-                    started, time.GetUtcNow(), started - options.Value.ReconcileWindow - options.Value.ReconcileOverlap, started, 0, 0, 0, 0, 0, 0, exception.Message);
+                summary = new GenesysReconciliationSummary(window.To, time.GetUtcNow(), window.From, window.To, 0, 0, 0, 0, 0, 0, exception.Message);
             }
 
             try
@@ -186,7 +187,11 @@ public sealed class GenesysIntegrationGrain(
     {
         if (state.RecordExists)
         {
-            state.State = state.State with { LastReconciliation = summary };
+            state.State = state.State with
+            {
+                LastReconciliation = summary,
+                ReconciledUntil = GenesysReconcileWindow.ReconciledUntil(state.State.ReconciledUntil, summary),
+            };
             await state.WriteStateAsync();
         }
     }

@@ -55,4 +55,11 @@ public sealed record GenesysIntegrationState
     /// <summary>Calls that used up their import attempts, by conversation id, until they are offered again.</summary>
     [Id(13)]
     public IReadOnlyDictionary<string, GenesysParkedCall> ParkedCalls { get; init; } = new Dictionary<string, GenesysParkedCall>();
+
+    /// <summary>
+    /// The end of the last reconciliation that left nothing (<see cref="GenesysReconcileWindow.ReconciledUntil"/>): the
+    /// next run reaches back to it. Null before the first such run, and in state stored before the mark existed.
+    /// </summary>
+    [Id(14)]
+    public DateTimeOffset? ReconciledUntil { get; init; }
 }

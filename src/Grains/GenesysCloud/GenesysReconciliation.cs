@@ -6,9 +6,8 @@ using Orleans.Runtime;
 namespace KnovvuOrleans.Grains.GenesysCloud;
 
 /// <summary>
-/// One reconciliation of a tenant, by END time: the calls that ended in the window (plus an overlap with the previous
-/// run's) and have an agent participant who is a group member are each imported through their call grain, a few at a
-/// time. Genesys' details query selects by start time, so it is asked for the conversations that started up to
+/// One reconciliation of a tenant, by END time: the calls that ended in its <see cref="GenesysReconcileWindow"/> and
+/// have an agent participant who is a group member are each imported through their call grain, a few at a time. Genesys' details query selects by start time, so it is asked for the conversations that started up to
 /// <see cref="GenesysSyncOptions.ReconcileMaxCallDuration"/> before the window; a long call still going at one run is
 /// found by the first run after its end, however long the overlap. Import is idempotent, so calls the websocket path
 /// already imported only count as already imported.
@@ -28,10 +27,10 @@ internal sealed class GenesysReconciliation(
     private int _pending;
     private int _failed;
 
-    public async Task<GenesysReconciliationSummary> RunAsync(CancellationToken cancellationToken)
+    /// <summary>The window ends when the run starts.</summary>
+    public async Task<GenesysReconciliationSummary> RunAsync(GenesysReconcileWindow window, CancellationToken cancellationToken)
     {
-        var started = time.GetUtcNow();
-        var (from, to) = (started - options.ReconcileWindow - options.ReconcileOverlap, started);
+        var (from, to) = window;
         var groupCalls = (await client.QueryConversationsAsync(genesys, from - options.ReconcileMaxCallDuration, to, cancellationToken))
             .Where(c => c.Participants.Any(p => p.Purpose == GenesysCloudApi.Purposes.Agent && p.UserId is { } user && members.Contains(user)))
             .DistinctBy(c => c.ConversationId, StringComparer.Ordinal)
@@ -43,7 +42,7 @@ internal sealed class GenesysReconciliation(
             async (conversationId, _) => Count(conversationId, await ImportAsync(conversationId)));
 
         var summary = new GenesysReconciliationSummary(
-            started, time.GetUtcNow(), from, to, calls.Count, _alreadyImported, _importedNow, _pending, _failed, inProgress, null);
+            to, time.GetUtcNow(), from, to, calls.Count, _alreadyImported, _importedNow, _pending, _failed, inProgress, null);
         logger.LogInformation(
             "Genesys reconciliation of tenant {Tenant} over {From:o}/{To:o}: {Found} calls found, {AlreadyImported} already imported, {ImportedNow} imported now, {Pending} pending, {Failed} failed, {InProgress} still going",
             tenantId, from, to, summary.Found, summary.AlreadyImported, summary.ImportedNow, summary.Pending, summary.Failed, summary.InProgress);

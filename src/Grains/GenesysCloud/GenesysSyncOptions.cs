@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace KnovvuOrleans.Grains.GenesysCloud;
 
 /// <summary>The group sync and the nightly reconciliation of each installed tenant (configuration section "GenesysCloud:Sync").</summary>
-public sealed class GenesysSyncOptions
+public sealed class GenesysSyncOptions : IValidatableObject
 {
     public const string SectionName = "GenesysCloud:Sync";
 
@@ -15,7 +15,10 @@ public sealed class GenesysSyncOptions
     [Range(typeof(TimeSpan), "00:00:00", "23:59:59.9999999", ErrorMessage = "GenesysCloud:Sync:ReconcileAtUtc must be a time of day (00:00:00 to 23:59:59).")]
     public TimeSpan ReconcileAtUtc { get; set; } = TimeSpan.FromHours(2);
 
-    /// <summary>How far back the reconciliation looks for calls: the calls that ENDED in this window (plus the overlap).</summary>
+    /// <summary>
+    /// How far back a reconciliation looks for calls at least: the calls that ENDED in this window (plus the overlap);
+    /// further back, up to <see cref="ReconcileCatchUpLimit"/>, when the last complete run is older.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "31.00:00:00", ErrorMessage = "GenesysCloud:Sync:ReconcileWindow must be positive (at most 31 days).")]
     public TimeSpan ReconcileWindow { get; set; } = TimeSpan.FromHours(24);
 
@@ -25,6 +28,14 @@ public sealed class GenesysSyncOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00", ErrorMessage = "GenesysCloud:Sync:ReconcileOverlap must be between 0 and 7 days.")]
     public TimeSpan ReconcileOverlap { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How far back, by call END time, a run catches up the days since the last complete run (the cluster down, runs
+    /// that left calls failed): an outage longer than this loses the calls that ended before it. At least
+    /// <see cref="ReconcileWindow"/> plus <see cref="ReconcileOverlap"/>, so the cap never cuts a daily run's window.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "60.00:00:00", ErrorMessage = "GenesysCloud:Sync:ReconcileCatchUpLimit must be positive (at most 60 days).")]
+    public TimeSpan ReconcileCatchUpLimit { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
     /// The longest call the reconciliation finds. Genesys' details query selects by start time (whole UTC days), so
@@ -41,4 +52,13 @@ public sealed class GenesysSyncOptions
     /// <summary>Agents per POST Departments-Agents, so a large group is not one huge body.</summary>
     [Range(1, 10000, ErrorMessage = "GenesysCloud:Sync:AgentsPerCaRequest must be between 1 and 10000.")]
     public int AgentsPerCaRequest { get; set; } = 500;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ReconcileCatchUpLimit < ReconcileWindow + ReconcileOverlap)
+        {
+            yield return new ValidationResult(
+                "GenesysCloud:Sync:ReconcileCatchUpLimit must be at least ReconcileWindow plus ReconcileOverlap.", [nameof(ReconcileCatchUpLimit)]);
+        }
+    }
 }
