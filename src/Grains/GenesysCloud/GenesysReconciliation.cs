@@ -7,7 +7,8 @@ namespace KnovvuOrleans.Grains.GenesysCloud;
 
 /// <summary>
 /// One reconciliation of a tenant, by END time: the calls that ended in its <see cref="GenesysReconcileWindow"/> and
-/// have an agent participant who is a group member are each imported through their call grain, a few at a time. Genesys' details query selects by start time, so it is asked for the conversations that started up to
+/// have an agent participant who is a group member are each imported through their call grain, a few at a time.
+/// Genesys' details query selects by start time, so it is asked for the conversations that started up to
 /// <see cref="GenesysSyncOptions.ReconcileMaxCallDuration"/> before the window; a long call still going at one run is
 /// found by the first run after its end, however long the overlap. Import is idempotent, so calls the websocket path
 /// already imported only count as already imported.
