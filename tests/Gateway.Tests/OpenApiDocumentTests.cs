@@ -36,6 +36,7 @@ public sealed class OpenApiDocumentTests(GatewayFixture fixture) : IClassFixture
         ["GET /api/tenants/{tenantId}/integrations/genesys/status"] = ["200", "401", "403", "404"],
         ["POST /api/tenants/{tenantId}/integrations/genesys/sync"] = ["202", "401", "403", "404"],
         ["POST /api/tenants/{tenantId}/integrations/genesys/reconcile"] = ["202", "401", "403", "404"],
+        ["POST /api/tenants/{tenantId}/integrations/genesys/parked/retry"] = ["200", "401", "403", "404"],
         ["POST /api/tenants/{tenantId}/va/projects"] = ["201", "400", "401", "403", "409", "413", "415"],
         ["GET /api/tenants/{tenantId}/va/projects"] = ["200", "401", "403"],
         ["POST /api/tenants/{tenantId}/va/projects/{projectId}/channels"] = ["201", "400", "401", "403", "404", "409", "413", "415"],

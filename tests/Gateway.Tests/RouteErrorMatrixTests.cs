@@ -51,6 +51,7 @@ public sealed class RouteErrorMatrixTests(GatewayFixture fixture) : IClassFixtur
         ["read Genesys status"] = new("GET", "/api/tenants/{tenantId}/integrations/genesys/status", null, ClientScopes.TenantAdmin),
         ["start Genesys sync"] = new("POST", "/api/tenants/{tenantId}/integrations/genesys/sync", null, ClientScopes.TenantAdmin),
         ["start Genesys reconciliation"] = new("POST", "/api/tenants/{tenantId}/integrations/genesys/reconcile", null, ClientScopes.TenantAdmin),
+        ["offer parked Genesys calls again"] = new("POST", "/api/tenants/{tenantId}/integrations/genesys/parked/retry", null, ClientScopes.TenantAdmin),
         ["add VA project"] = new("POST", "/api/tenants/{tenantId}/va/projects", Bodies.VaProject, ClientScopes.TenantAdmin),
         ["list VA projects"] = new("GET", "/api/tenants/{tenantId}/va/projects", null, ClientScopes.TenantAdmin),
         ["add VA channel"] = new("POST", "/api/tenants/{tenantId}/va/projects/{projectId}/channels", Bodies.VaChannel, ClientScopes.TenantAdmin),

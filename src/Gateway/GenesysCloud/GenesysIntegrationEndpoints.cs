@@ -9,7 +9,8 @@ namespace KnovvuOrleans.Gateway.GenesysCloud;
 
 /// <summary>
 /// A tenant admin's Genesys Cloud integration: the wizard's install step (the client secret is write-only), the
-/// settings read back, the status of the channels, syncs and reconciliations, and starting either now.
+/// settings read back, the status of the channels, syncs and reconciliations, starting either now, and offering the
+/// parked calls again.
 /// </summary>
 internal static class GenesysIntegrationEndpoints
 {
@@ -35,6 +36,10 @@ internal static class GenesysIntegrationEndpoints
             .WithSummary("Starts a reconciliation now: the group's calls that ended since the last run that left nothing failed or pending "
                          + "(at least the last 24 h, plus a 1 h overlap; at most GenesysCloud:Sync:ReconcileCatchUpLimit, 7 days, back) "
                          + "are imported if they were missed; a running one is not started twice.");
+        genesys.MapPost("/parked/retry", OfferParkedAgainAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Offers every parked call again: each gets its recording attempts back and is imported once Genesys has its audio.")
+            .WithDescription("200 with how many calls were offered again (0 when none was parked); they leave the status' parked list "
+                             + "and are parked again if their attempts run out once more. 404 when the integration is not installed.");
     }
 
     private static async Task<Results<Ok<GenesysIntegrationView>, ValidationProblem>> InstallAsync(
@@ -55,6 +60,17 @@ internal static class GenesysIntegrationEndpoints
 
     private static Task<Results<Accepted<GenesysIntegrationStatus>, ProblemHttpResult>> StartReconciliationAsync(string tenantId, IClusterClient cluster) =>
         StartAsync(tenantId, cluster, integration => integration.StartReconciliation());
+
+    private static async Task<Results<Ok<GenesysParkedRetryResult>, ProblemHttpResult>> OfferParkedAgainAsync(string tenantId, IClusterClient cluster)
+    {
+        var integration = Integration(cluster, tenantId);
+        if (await integration.Get() is null)
+        {
+            return NotInstalledProblem();
+        }
+
+        return TypedResults.Ok(new GenesysParkedRetryResult(await integration.OfferParkedAgain()));
+    }
 
     private static async Task<Results<Accepted<GenesysIntegrationStatus>, ProblemHttpResult>> StartAsync(
         string tenantId, IClusterClient cluster, Func<IGenesysIntegrationGrain, Task<bool>> start)
