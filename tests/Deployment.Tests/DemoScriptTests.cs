@@ -111,11 +111,24 @@ public sealed partial class DemoScriptTests(ITestOutputHelper output)
         throw new DirectoryNotFoundException("KnovvuOrleans.sln above the test's folder");
     }
 
+    // Below Linux's ephemeral range (32768-60999): the demo binds the port seconds after it is chosen (its build runs
+    // first), and a port from that range was taken in between by another test's connection or listener.
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = Random.Shared.Next(20_000, 32_000);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another.
+            }
+        }
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
