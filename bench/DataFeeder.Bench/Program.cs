@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 // Data Feeder benchmark: events/s through KafkaDataFeederConnector and through a raw Confluent.Kafka producer with the
 // same configuration, on the same broker in the same run, and their ratio; then the whole grain path (GrainPathBench);
 // then another tenant's live latency with and without a replay running (ReplayLiveBench); then the durable path on one and
-// on two silos (ScalingBench). The argument "replay" runs only ReplayLiveBench, "scaling" only ScalingBench.
+// on two silos (ScalingBench). The argument "replay" runs only ReplayLiveBench, "scaling" only ScalingBench, "durable"
+// only the raw producer and the grain path's outbox-to-broker throughput (their ratio).
 // Each figure the median of 3 runs, one JSON line each. The broker is KNOVVU_TEST_KAFKA when set (scripts/services.sh
 // up), else a mock cluster in this process; the grain path runs on a one-silo Orleans test cluster on KNOVVU_TEST_POSTGRES.
 const int Runs = 3;
@@ -44,8 +45,18 @@ if (args is ["scaling"])
     return;
 }
 
+Func<string, Func<DataFeederRecord[], Task>> rawPublisher = topic => batch =>
+    Task.WhenAll(batch.Select(r => raw.ProduceAsync(topic, new Message<string, byte[]> { Key = r.Key, Value = r.Body })));
+if (args is ["durable"])
+{
+    var rawAlone = await MeasureAsync(rawPublisher);
+    BenchReport.Figure("kafka_raw_producer_throughput", "events/s", workload + ", ProduceAsync per event and Task.WhenAll per batch, no headers", rawAlone);
+    await GrainPathBench.RunAsync(bootstrap, mock, broker, BenchReport.Median(rawAlone), raw, latency: false);
+    return;
+}
+
 var connectorRuns = await MeasureAsync(topic => batch => connector.PublishAsync(new DataFeederDestination(topic), batch, CancellationToken.None));
-var rawRuns = await MeasureAsync(topic => batch => Task.WhenAll(batch.Select(r => raw.ProduceAsync(topic, new Message<string, byte[]> { Key = r.Key, Value = r.Body }))));
+var rawRuns = await MeasureAsync(rawPublisher);
 
 BenchReport.Figure("datafeeder_connector_throughput", "events/s", workload + ", headers event-id/event-type/tenant-id", connectorRuns);
 BenchReport.Figure("kafka_raw_producer_throughput", "events/s", workload + ", ProduceAsync per event and Task.WhenAll per batch, no headers", rawRuns);

@@ -18,6 +18,7 @@ namespace KnovvuOrleans.Grains.Streaming;
 public abstract class OutboxSubscriberGrain<T>(IEventOutbox outbox, IOptions<DurableStreamOptions> options, ILogger logger)
     : Grain, IOutboxSubscriberGrain, IStreamSubscriptionObserver, IAsyncObserver<OutboxAppended>
 {
+    private readonly DeliveredSequences _delivered = new(options.Value.BatchSize);
     private int _failures;
 
     // The next delivery: right after a notice or a wake-up, or after a back-off following a failure. At most one is
@@ -33,8 +34,12 @@ public abstract class OutboxSubscriberGrain<T>(IEventOutbox outbox, IOptions<Dur
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         handleFactory.Create<OutboxAppended>().ResumeAsync(this);
 
-    /// <summary>A notice adds nothing while a delivery is pending: that delivery reads everything appended before it starts.</summary>
-    public Task OnNextAsync(OutboxAppended item, StreamSequenceToken? token = null) => Wake();
+    /// <summary>
+    /// A notice adds nothing while a delivery is pending (that delivery reads everything appended before it starts), nor
+    /// when its events were handled already (it queued behind the delivery that read them).
+    /// </summary>
+    public Task OnNextAsync(OutboxAppended item, StreamSequenceToken? token = null) =>
+        _delivered.Contains(item.LastSequence) ? Task.CompletedTask : Wake();
 
     public Task Wake()
     {
@@ -69,6 +74,7 @@ public abstract class OutboxSubscriberGrain<T>(IEventOutbox outbox, IOptions<Dur
 
                 await HandleAsync(batch.Select(e => new StreamEvent<T>(
                     e.EventId, e.PublishedAt, JsonSerializer.Deserialize<T>(e.Payload, DurableStreamPublisher.Json)!, e.TraceParent)).ToList());
+                _delivered.Add(batch.Select(e => e.Sequence));
                 await outbox.AcknowledgeAsync(batch.Select(e => e.Sequence).ToList(), CancellationToken.None);
             }
             while (batch.Count == batchSize);

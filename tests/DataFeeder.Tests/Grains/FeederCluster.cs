@@ -33,17 +33,19 @@ public sealed class FeederCluster : IAsyncDisposable
 
     public static async Task<FeederCluster> StartAsync(
         int silos, string bootstrapServers, Action<KafkaDataFeederOptions>? kafka = null,
-        Func<IDataFeederConnector, IDataFeederConnector>? wrap = null, IReadOnlyDictionary<string, string?>? settings = null)
+        Func<IDataFeederConnector, IDataFeederConnector>? wrap = null, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var cluster = await KnovvuTestCluster.StartAsync(silos, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["DataFeeder:Kafka:BootstrapServers"] = bootstrapServers,
-        }, services =>
+        }, silo =>
         {
-            services.AddSingleton(_ => Connectors.Create(bootstrapServers, kafka));
-            services.AddSingleton(sp => wrap is null
+            silo.AddSingleton(_ => Connectors.Create(bootstrapServers, kafka));
+            silo.AddSingleton(sp => wrap is null
                 ? sp.GetRequiredService<KafkaDataFeederConnector>()
                 : wrap(sp.GetRequiredService<KafkaDataFeederConnector>()));
+            services?.Invoke(silo);
         });
         return new FeederCluster(cluster, Guid.NewGuid().ToString("N")[..12]);
     }
