@@ -74,8 +74,9 @@ public abstract class OutboxSubscriberGrain<T>(IEventOutbox outbox, IOptions<Dur
 
                 await HandleAsync(batch.Select(e => new StreamEvent<T>(
                     e.EventId, e.PublishedAt, JsonSerializer.Deserialize<T>(e.Payload, DurableStreamPublisher.Json)!, e.TraceParent)).ToList());
-                _delivered.Add(batch.Select(e => e.Sequence));
-                await outbox.AcknowledgeAsync(batch.Select(e => e.Sequence).ToList(), CancellationToken.None);
+                var sequences = batch.Select(e => e.Sequence).ToList();
+                _delivered.Add(sequences);
+                await outbox.AcknowledgeAsync(sequences, CancellationToken.None);
             }
             while (batch.Count == batchSize);
 
