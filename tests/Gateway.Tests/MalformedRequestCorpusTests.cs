@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using KnovvuOrleans.Gateway.Tests.Support;
 
 namespace KnovvuOrleans.Gateway.Tests;
@@ -30,8 +32,16 @@ public sealed class MalformedRequestCorpusTests(GatewayFixture fixture) : IClass
     private static Row Report(string day, string hour, string names, int status = 400, string query = "") =>
         new("GET", $"/api/external/conversations/daily-report/{day}/{hour}{query}", null, Json, TokenKind.ExternalA, status, names);
 
-    private static string Day(int fromToday) =>
-        DateOnly.FromDateTime(DateTime.UtcNow).AddDays(fromToday).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A day counted from the one the request is sent on, resolved by <see cref="ResolveDays"/>: the corpus is built once
+    /// per run, and a run can cross midnight (then "today" was yesterday, a valid day, and the answer a 403).
+    /// </summary>
+    private static string Day(int fromToday) => $"{{today+{fromToday}}}";
+
+    private static string ResolveDays(string path) =>
+        Regex.Replace(path, @"\{today\+(\d+)\}", m => DateOnly.FromDateTime(DateTime.UtcNow)
+            .AddDays(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+            .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     private static Row Create(string body, int status, string names, string contentType = Json) =>
         new("POST", Tenants, body, contentType, TokenKind.Host, status, names);
@@ -228,7 +238,7 @@ public sealed class MalformedRequestCorpusTests(GatewayFixture fixture) : IClass
         var row = Corpus[name];
         var before = await StateSnapshot.ReadAsync(fixture);
 
-        using var request = new HttpRequestMessage(new HttpMethod(row.Method), row.Path);
+        using var request = new HttpRequestMessage(new HttpMethod(row.Method), ResolveDays(row.Path));
         var token = row.Token switch
         {
             TokenKind.Host => fixture.HostToken,

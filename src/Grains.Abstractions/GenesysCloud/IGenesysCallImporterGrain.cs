@@ -21,7 +21,7 @@ public interface IGenesysCallImporterGrain : IOutboxSubscriberGrain
 /// <param name="Backlog">Calls of the batch being imported that are not done yet: ended, not imported.</param>
 /// <param name="RecordingsPending">Imports that found a recording still transcoding (their call grains retry them).</param>
 /// <param name="Refused">Calls Genesys refused for good (e.g. 404): left to the nightly reconciliation.</param>
-/// <param name="LastEventAt">The end time of the latest call delivered.</param>
+/// <param name="LastEventAt">The latest end time of the calls delivered (a repeat of an older call leaves it).</param>
 [GenerateSerializer, Alias("knovvu.GenesysImporterStatus")]
 public sealed record GenesysImporterStatus(
     long CallsReceived,

@@ -48,7 +48,8 @@ public sealed class GenesysCallImporterGrain(
         {
             CallsReceived = s.CallsReceived + items.Count,
             Backlog = calls.Count,
-            LastEventAt = items.Max(i => (DateTimeOffset?)i.Item.EndTime),
+            // A repeat of an older call must not move the mark back.
+            LastEventAt = items.Select(i => (DateTimeOffset?)i.Item.EndTime).Append(s.LastEventAt).Max(),
         });
         // Taken in the turn: the imports run on the thread pool, where the activation's services cannot be reached.
         var grains = GrainFactory;

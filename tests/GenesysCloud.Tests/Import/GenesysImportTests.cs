@@ -153,7 +153,10 @@ public sealed class GenesysImportTests(ITestOutputHelper output)
     public async Task The_importers_counts_survive_its_silo_dying()
     {
         await using var harness = await ImportHarness.StartAsync(agents: 2);
-        var calls = Enumerable.Range(0, 3).Select(i => harness.Genesys.Calls.EndCallWithoutEvent(harness.Agents[i % 2].Id)).ToList();
+        // Ends a minute apart: the repeat below is of the earliest call, which must not move the last end back.
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        var calls = Enumerable.Range(0, 3).Select(i => harness.Genesys.Calls.EndCallWithoutEvent(harness.Agents[i % 2].Id,
+            new CallOptions { Start = start.AddMinutes(i) })).ToList();
         await harness.PublishCallsEndedAsync(calls);
         await Eventually.TrueAsync(async () => (await harness.ImporterStatusAsync()).Imported == 3, "the importer counted 3 imports");
         await harness.PublishCallsEndedAsync(calls.Take(1));
