@@ -122,26 +122,8 @@ internal static class ScalingBench
 
         async Task DeliverAsync((HttpClient Http, string Id, string Token, string Sync) tenant)
         {
-            var start = new DateTimeOffset(2025, 8, 26, 7, 0, 0, TimeSpan.Zero);
             await Parallel.ForEachAsync(Enumerable.Range(0, SessionsPerTenant).Chunk(500), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (batch, _) =>
-                await GatewayCalls.SendAsync(tenant.Http, HttpMethod.Post, $"/api/tenants/{tenant.Id}/va/sessions", tenant.Token, new
-                {
-                    sessions = batch.Select(i => new
-                    {
-                        externalId = $"{tenant.Id}-{i:D5}",
-                        status = "published",
-                        projectId = "p1",
-                        channelId = "web",
-                        startTime = start.AddSeconds(i),
-                        endTime = start.AddSeconds(i + 30),
-                        messages = new[]
-                        {
-                            new { time = start.AddSeconds(i), text = "Merhaba, ben Knovvu Sanal Asistan. Size nasıl yardımcı olabilirim?", side = "agent" },
-                            new { time = start.AddSeconds(i + 10), text = "Faturamı öğrenmek istiyorum.", side = "customer" },
-                        },
-                        language = "tr-TR",
-                    }),
-                }));
+                await GatewayCalls.SendAsync(tenant.Http, HttpMethod.Post, $"/api/tenants/{tenant.Id}/va/sessions", tenant.Token, BenchSessions.Batch(tenant.Id, batch)));
             await GatewayCalls.SendAsync(tenant.Http, HttpMethod.Post, tenant.Sync, tenant.Token, null);
             await WaitForRunAsync(tenant.Http, tenant.Sync, tenant.Token, 2);
         }

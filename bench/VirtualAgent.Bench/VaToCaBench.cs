@@ -70,27 +70,9 @@ internal static class VaToCaBench
             await SendAsync(HttpMethod.Post, sync, token, null);
             await WaitForRunAsync(sync, token, 1);
 
-            var start = new DateTimeOffset(2025, 8, 26, 7, 0, 0, TimeSpan.Zero);
             var watch = Stopwatch.StartNew();
             await Parallel.ForEachAsync(Enumerable.Range(0, Sessions).Chunk(500), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (batch, _) =>
-                await SendAsync(HttpMethod.Post, $"/api/tenants/{tenant}/va/sessions", token, new
-                {
-                    sessions = batch.Select(i => new
-                    {
-                        externalId = $"{tenant}-{i:D5}",
-                        status = "published",
-                        projectId = "p1",
-                        channelId = "web",
-                        startTime = start.AddSeconds(i),
-                        endTime = start.AddSeconds(i + 30),
-                        messages = new[]
-                        {
-                            new { time = start.AddSeconds(i), text = "Merhaba, ben Knovvu Sanal Asistan. Size nasıl yardımcı olabilirim?", side = "agent" },
-                            new { time = start.AddSeconds(i + 10), text = "Faturamı öğrenmek istiyorum.", side = "customer" },
-                        },
-                        language = "tr-TR",
-                    }),
-                }));
+                await SendAsync(HttpMethod.Post, $"/api/tenants/{tenant}/va/sessions", token, BenchSessions.Batch(tenant, batch)));
             ingest.Add(Sessions / watch.Elapsed.TotalSeconds);
             await SendAsync(HttpMethod.Post, sync, token, null);
             await WaitForRunAsync(sync, token, 2);
