@@ -4,7 +4,6 @@ using System.Globalization;
 using KnovvuOrleans.Grains.Abstractions.Conversations;
 using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
-using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 using KnovvuOrleans.Grains.DataFeeder;
 using KnovvuOrleans.Grains.Streaming;
 using KnovvuOrleans.Simulators.Kafka;
@@ -171,16 +170,7 @@ internal static class GrainPathBench
     }
 
     internal static Task<IngestOutcome> IngestAsync(IGrainFactory grains, string tenant, string externalId) =>
-        grains.GetGrain<IConversationGrain>(ConversationKey.For(tenant, externalId)).IngestVaSession(new VaSession
-        {
-            ExternalId = externalId,
-            Status = VaSessionStatus.Published,
-            ProjectId = "p1",
-            ChannelId = "ivr",
-            StartTime = Start,
-            EndTime = Start.AddSeconds(5),
-            Messages = [new VaMessage(Start, "Merhaba", VaMessage.AgentSide)],
-        }, isCall: true);
+        OneMessageSessions.IngestAsync(grains, tenant, externalId, Start, channelId: "ivr", isCall: true);
 
     /// <summary>Starts one action per id at the steady rate and waits for all; returns when each was started.</summary>
     internal static async Task<Dictionary<string, long>> AtSteadyRateAsync(IReadOnlyList<string> ids, Func<string, Task> action)

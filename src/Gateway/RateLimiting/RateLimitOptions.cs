@@ -15,14 +15,14 @@ public sealed class RateLimitOptions
     public TimeSpan TenantWindow { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// VA sessions of one tenant recorded per second by one gateway (<see cref="TenantIngestLimiter"/>): far above any
-    /// tenant's busiest hour (10,000 conversations a day peak at about 0.4/s), low enough that one tenant's bulk load
-    /// leaves the others their share of the database.
+    /// VA sessions of one tenant recorded per second by the whole cluster, however many gateways
+    /// (<see cref="TenantIngestLimiter"/>): far above any tenant's busiest hour (10,000 conversations a day peak at about
+    /// 0.4/s), low enough that one tenant's bulk load leaves the others their share of the database.
     /// </summary>
     [Range(1, 1_000_000, ErrorMessage = "Gateway:RateLimit:TenantSessionsPerSecond must be between 1 and 1000000.")]
     public int TenantSessionsPerSecond { get; set; } = 200;
 
-    /// <summary>How long, at that rate, a tenant's sessions may wait for admission; a batch beyond it is answered 429.</summary>
+    /// <summary>How long a batch may wait for its turn at that rate; a batch that would wait longer is answered 429.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Gateway:RateLimit:TenantIngestQueue must be between 1 second and 10 minutes.")]
     public TimeSpan TenantIngestQueue { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -1,45 +1,39 @@
-using System.Threading.RateLimiting;
 using KnovvuOrleans.Gateway.VirtualAgent;
+using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 using Microsoft.Extensions.Options;
+using Orleans;
 
 namespace KnovvuOrleans.Gateway.RateLimiting;
 
 /// <summary>
-/// Admits one tenant's VA sessions at up to <see cref="RateLimitOptions.TenantSessionsPerSecond"/> in this gateway,
-/// a whole batch at a time: a batch waits for its share while at most <see cref="RateLimitOptions.TenantIngestQueue"/>
-/// of the tenant's sessions wait before it, and is refused whole (429, nothing recorded) beyond that. Recording a
+/// Admits one tenant's VA sessions at up to <see cref="RateLimitOptions.TenantSessionsPerSecond"/> across the cluster,
+/// a whole batch at a time: a batch waits for its share while the wait is at most
+/// <see cref="RateLimitOptions.TenantIngestQueue"/>, and is refused whole (429, nothing recorded) beyond that. Recording a
 /// session is a handful of PostgreSQL commits; without a per-tenant rate, a tenant posting many large batches at once
 /// takes the database and the cores from the others (the request-rate limit cannot: one request carries 500 sessions).
+/// The schedule is the tenant's <see cref="ITenantSessionRateGrain"/>, so more gateways do not multiply the rate.
 /// </summary>
-internal sealed class TenantIngestLimiter : IDisposable
+internal sealed class TenantIngestLimiter(IClusterClient cluster, IOptions<RateLimitOptions> options)
 {
-    private readonly PartitionedRateLimiter<string> limiter;
-
-    public TenantIngestLimiter(IOptions<RateLimitOptions> options)
-    {
-        var perSecond = options.Value.TenantSessionsPerSecond;
-        // Refilled every 100 ms (every 1/rate s below 10 a second), so a waiting batch is admitted as soon as its share is in.
-        var replenishment = TimeSpan.FromSeconds(Math.Max(0.1, 1.0 / perSecond));
-        var bucket = new TokenBucketRateLimiterOptions
-        {
-            // A full batch must fit the bucket, or it could never be admitted.
-            TokenLimit = Math.Max(perSecond, VaSessionsRequest.MaxSessions),
-            TokensPerPeriod = (int)Math.Round(perSecond * replenishment.TotalSeconds),
-            ReplenishmentPeriod = replenishment,
-            QueueLimit = (int)Math.Min(int.MaxValue, (long)perSecond * (int)options.Value.TenantIngestQueue.TotalSeconds),
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        };
-        // Idle partitions are dropped by the limiter itself, so tenants that stopped posting cost nothing.
-        limiter = PartitionedRateLimiter.Create<string, string>(tenantId => RateLimitPartition.GetTokenBucketLimiter(tenantId, _ => bucket));
-    }
+    // A full batch must fit the burst, or it could never be admitted.
+    private readonly SessionRate _rate = new(
+        options.Value.TenantSessionsPerSecond,
+        Math.Max(options.Value.TenantSessionsPerSecond, VaSessionsRequest.MaxSessions),
+        options.Value.TenantIngestQueue);
 
     /// <summary>
-    /// Waits until the tenant may record <paramref name="sessions"/> more sessions. Not acquired: the tenant's queue is
-    /// full; the lease's <see cref="MetadataName.RetryAfter"/> says when to send the batch again.
+    /// Returns once the tenant may record <paramref name="sessions"/> more sessions. Not admitted: too many of the
+    /// tenant's sessions wait already; <see cref="SessionAdmission.Wait"/> says when to send the batch again. A batch whose
+    /// client gives up while it waits keeps its place in the schedule (the grain hands nothing back), a cost of one batch.
     /// </summary>
-    public ValueTask<RateLimitLease> AdmitAsync(string tenantId, int sessions, CancellationToken cancellationToken) =>
-        limiter.AcquireAsync(tenantId, sessions, cancellationToken);
+    public async Task<SessionAdmission> AdmitAsync(string tenantId, int sessions, CancellationToken cancellationToken)
+    {
+        var admission = await cluster.GetGrain<ITenantSessionRateGrain>(tenantId).Reserve(sessions, _rate);
+        if (admission is { Admitted: true, Wait.Ticks: > 0 })
+        {
+            await Task.Delay(admission.Wait, cancellationToken);
+        }
 
-    public void Dispose() => limiter.Dispose();
+        return admission;
+    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using KnovvuOrleans.Gateway.Auth;
 using KnovvuOrleans.Gateway.Http;
 using KnovvuOrleans.Gateway.RateLimiting;
@@ -144,10 +143,10 @@ internal static class VaEndpoints
             });
         }
 
-        using var admission = await ingestLimiter.AdmitAsync(tenantId, sessions.Count, cancellationToken);
-        if (!admission.IsAcquired)
+        var admission = await ingestLimiter.AdmitAsync(tenantId, sessions.Count, cancellationToken);
+        if (!admission.Admitted)
         {
-            return TooManySessions(httpContext, admission);
+            return TooManySessions(httpContext, admission.Wait);
         }
 
         var recorded = 0;
@@ -175,9 +174,9 @@ internal static class VaEndpoints
         return TypedResults.Ok(new VaSessionsResult(recorded, sessions.Count - recorded));
     }
 
-    private static ProblemHttpResult TooManySessions(HttpContext httpContext, RateLimitLease admission)
+    private static ProblemHttpResult TooManySessions(HttpContext httpContext, TimeSpan retryAfter)
     {
-        var seconds = admission.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 1;
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Problem(
             $"The tenant's sessions are admitted at a limited rate and too many are waiting; nothing of this batch was recorded. Send it again after {seconds} seconds.",

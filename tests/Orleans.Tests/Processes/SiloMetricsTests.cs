@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using KnovvuOrleans.Grains.Abstractions.Conversations;
 using KnovvuOrleans.Grains.Abstractions.DataFeeder;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
-using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 using KnovvuOrleans.Testing;
 using Orleans;
 
@@ -16,8 +15,6 @@ namespace KnovvuOrleans.Orleans.Tests.Processes;
 [Collection(SiloProcessCollection.Name)]
 public sealed partial class SiloMetricsTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 2, 3, 9, 0, 0, TimeSpan.Zero);
-
     [Fact]
     public async Task GET_metrics_on_a_silo_lists_the_product_meters_per_tenant_and_Orleans_meters()
     {
@@ -33,12 +30,12 @@ public sealed partial class SiloMetricsTests
 
         for (var i = 0; i < 3; i++)
         {
-            await IngestAsync(client, feeding, $"c{i}");
+            await OneMessageSessions.IngestAsync(client, feeding, $"c{i}");
         }
 
-        await IngestAsync(client, quiet, "c0");
+        await OneMessageSessions.IngestAsync(client, quiet, "c0");
         // A session sent again is acknowledged, not counted again.
-        Assert.Equal(IngestOutcome.AlreadyRecorded, await IngestAsync(client, quiet, "c0"));
+        Assert.Equal(IngestOutcome.AlreadyRecorded, await OneMessageSessions.IngestAsync(client, quiet, "c0"));
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{cluster.Silos[0].HttpPort}") };
         var metrics = "";
@@ -55,18 +52,6 @@ public sealed partial class SiloMetricsTests
         Assert.Contains("# TYPE knovvu_datafeeder_lag_seconds histogram", metrics);
         Assert.Contains("\norleans_catalog_activations", metrics);
     }
-
-    private static Task<IngestOutcome> IngestAsync(IGrainFactory client, string tenant, string id) =>
-        client.GetGrain<IConversationGrain>(ConversationKey.For(tenant, id)).IngestVaSession(new VaSession
-        {
-            ExternalId = id,
-            Status = VaSessionStatus.Published,
-            ProjectId = "p1",
-            ChannelId = "web",
-            StartTime = Start,
-            EndTime = Start.AddSeconds(5),
-            Messages = [new VaMessage(Start, "Merhaba", VaMessage.AgentSide)],
-        }, isCall: false);
 
     /// <summary>The value of the tenant's sample of a metric in Prometheus' text format; null when there is none.</summary>
     private static double? Sample(string exposition, string metric, string tenant) =>

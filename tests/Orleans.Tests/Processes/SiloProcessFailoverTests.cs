@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using KnovvuOrleans.Grains.Abstractions.Conversations;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
-using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
 using KnovvuOrleans.Testing;
 using Npgsql;
 using Orleans;
@@ -38,8 +37,6 @@ public sealed class SiloProcessFailoverTests(ITestOutputHelper output)
     private static readonly TimeSpan AttemptLimit = TimeSpan.FromMilliseconds(500);
 
     private static readonly TimeSpan ClientResponseTimeout = TimeSpan.FromSeconds(3);
-
-    private static readonly DateTimeOffset Start = new(2026, 2, 3, 9, 0, 0, TimeSpan.Zero);
 
     private static readonly string[] Tenants = ["t0", "t1", "t2", "t3"];
 
@@ -80,13 +77,13 @@ public sealed class SiloProcessFailoverTests(ITestOutputHelper output)
         }
 
         var before = Enumerable.Range(0, ConversationsBeforeFaults).Select(i => (Tenant: Tenants[i % Tenants.Length], Id: $"before-{i:D2}")).ToList();
-        await Task.WhenAll(before.Select(c => AnsweredAsync(() => IngestAsync(client, c.Tenant, c.Id), MeasureLimit)));
+        await Task.WhenAll(before.Select(c => AnsweredAsync(() => OneMessageSessions.IngestAsync(client, c.Tenant, c.Id), MeasureLimit)));
 
         // Each check reads state written before the faults: a lost tenant has no profile, a lost conversation records anew.
         var checks = Tenants.Select(t => new Check($"tenant {t}", client.GetGrain<ITenantGrain>(t),
                 async () => Assert.Equal(new TenantProfile(t, $"Tenant {t}"), await client.GetGrain<ITenantGrain>(t).GetProfile())))
             .Concat(before.Select(c => new Check($"conversation {c.Tenant}/{c.Id}", client.GetGrain<IConversationGrain>(ConversationKey.For(c.Tenant, c.Id)),
-                async () => Assert.Equal(IngestOutcome.AlreadyRecorded, await IngestAsync(client, c.Tenant, c.Id)))))
+                async () => Assert.Equal(IngestOutcome.AlreadyRecorded, await OneMessageSessions.IngestAsync(client, c.Tenant, c.Id)))))
             .ToList();
 
         var load = new Load(client);
@@ -185,18 +182,6 @@ public sealed class SiloProcessFailoverTests(ITestOutputHelper output)
         }
     }
 
-    private static Task<IngestOutcome> IngestAsync(IGrainFactory client, string tenant, string id) =>
-        client.GetGrain<IConversationGrain>(ConversationKey.For(tenant, id)).IngestVaSession(new VaSession
-        {
-            ExternalId = id,
-            Status = VaSessionStatus.Published,
-            ProjectId = "p1",
-            ChannelId = "web",
-            StartTime = Start,
-            EndTime = Start.AddSeconds(5),
-            Messages = [new VaMessage(Start, "Merhaba", VaMessage.AgentSide)],
-        }, isCall: false);
-
     private static async Task<List<string>> RecordedConversationsAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
@@ -245,7 +230,7 @@ public sealed class SiloProcessFailoverTests(ITestOutputHelper output)
             for (var i = 0; !stop.IsCancellationRequested; i++)
             {
                 var (tenant, id) = (Tenants[(caller + i) % Tenants.Length], $"live-{caller}-{i:D5}");
-                await AnsweredAsync(() => IngestAsync(client, tenant, id), MeasureLimit, () => Interlocked.Increment(ref _failedAttempts));
+                await AnsweredAsync(() => OneMessageSessions.IngestAsync(client, tenant, id), MeasureLimit, () => Interlocked.Increment(ref _failedAttempts));
                 _accepted.Enqueue((tenant, id));
                 await Task.Delay(Pace, CancellationToken.None);
             }

@@ -1,4 +1,3 @@
-using KnovvuOrleans.Grains.Abstractions.Conversations;
 using KnovvuOrleans.Grains.Abstractions.KnovvuAnalytics;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
 using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
@@ -31,17 +30,7 @@ public sealed class VaToCaClusterTests
         await projects.AddChannel("p1", new VaChannelRegistration("web", "Web", "web"));
         var start = new DateTimeOffset(2025, 8, 26, 7, 0, 0, TimeSpan.Zero);
         var ids = Enumerable.Range(0, 400).Select(i => $"k-{i:D3}").ToList();
-        await Parallel.ForEachAsync(ids, async (id, _) => await client.GetGrain<IConversationGrain>(ConversationKey.For("acme", id))
-            .IngestVaSession(new VaSession
-            {
-                ExternalId = id,
-                Status = VaSessionStatus.Published,
-                ProjectId = "p1",
-                ChannelId = "web",
-                StartTime = start,
-                EndTime = start.AddSeconds(5),
-                Messages = [new VaMessage(start, "Merhaba", VaMessage.AgentSide)],
-            }, isCall: false));
+        await Parallel.ForEachAsync(ids, async (id, _) => await OneMessageSessions.IngestAsync(client, "acme", id, start));
 
         // Slow chats make the run long enough to be cut in the middle.
         ca.Faults.Add(new FaultRule { Kind = FaultKind.Delay, Path = "api/chats", Delay = TimeSpan.FromMilliseconds(40) });
