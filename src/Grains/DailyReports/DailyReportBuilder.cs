@@ -3,6 +3,7 @@ using System.Text.Json;
 using KnovvuOrleans.Grains.Abstractions.DailyReports;
 using KnovvuOrleans.Grains.Conversations;
 using KnovvuOrleans.Grains.ObjectStorage;
+using Microsoft.Extensions.Logging;
 
 namespace KnovvuOrleans.Grains.DailyReports;
 
@@ -34,6 +35,26 @@ public sealed class DailyReportBuilder(IConversationLog log, IObjectStore store,
         {
             await file.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Builds and stores the hour, and returns the attempt to record: failed, with its error logged, when either step
+    /// threw. <paramref name="lateArrivalsSeen"/> is the chunk's late count read before the build.
+    /// </summary>
+    public async Task<ChunkAttempt> AttemptAsync(
+        string tenantId, DateOnly day, int hour, int lateArrivalsSeen, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var chunk = await BuildAsync(tenantId, day, hour, cancellationToken);
+            await StoreAsync(tenantId, day, hour, chunk, cancellationToken);
+            return new ChunkAttempt(hour, chunk.Conversations, chunk.GeneratedAt, null, lateArrivalsSeen);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(exception, "Daily report chunk {Key} failed", DailyReportChunkName.ObjectKey(tenantId, day, hour));
+            return new ChunkAttempt(hour, 0, time.GetUtcNow(), exception.Message, lateArrivalsSeen);
         }
     }
 

@@ -19,6 +19,13 @@ public sealed class DailyReportOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00", ErrorMessage = "DailyReports:ResumePeriod must be positive (at most 1 day).")]
     public TimeSpan ResumePeriod { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long after a conversation reaches the log late (its hour's chunk already stored) the chunk is built and
+    /// stored again, and how often that is retried while it fails; late conversations within it share one rebuild.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00", ErrorMessage = "DailyReports:LateRebuildDelay must be positive (at most 1 day).")]
+    public TimeSpan LateRebuildDelay { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Conversations deleted per statement when the retention purges the log, so no statement holds locks long.</summary>
     [Range(1, 1_000_000, ErrorMessage = "DailyReports:PurgeBatchSize must be between 1 and 1000000.")]
     public int PurgeBatchSize { get; set; } = 5_000;

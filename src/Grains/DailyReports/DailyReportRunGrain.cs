@@ -37,7 +37,7 @@ public sealed class DailyReportRunGrain(
 
         var day = DateOnly.ParseExact(this.GetPrimaryKeyString(), DailyReportChunkName.DayFormat);
         var run = new NightlyReportRun(day, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), GrainFactory, builder, retention,
-            options.Value, time, logger);
+            options.Value, logger);
         _running = run;
         // Made in the turn: background work has no activation context to make grain references in.
         var key = this.GetPrimaryKeyString();

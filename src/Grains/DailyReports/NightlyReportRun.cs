@@ -14,7 +14,7 @@ namespace KnovvuOrleans.Grains.DailyReports;
 /// </summary>
 internal sealed class NightlyReportRun(
     DateOnly day, DateOnly today, IGrainFactory grains, DailyReportBuilder builder, DailyReportRetention retention, DailyReportOptions options,
-    TimeProvider time, ILogger logger)
+    ILogger logger)
 {
     // Status() reads while the run's background work writes.
     private readonly Lock _lock = new();
@@ -100,19 +100,7 @@ internal sealed class NightlyReportRun(
     private async Task AttemptAsync(string tenantId, IDailyReportGrain report, ChunkStatus previous, CancellationToken cancellationToken)
     {
         var hour = previous.Hour;
-        ChunkAttempt attempt;
-        try
-        {
-            await using var chunk = await builder.BuildAsync(tenantId, day, hour, cancellationToken);
-            await builder.StoreAsync(tenantId, day, hour, chunk, cancellationToken);
-            attempt = new ChunkAttempt(hour, chunk.Conversations, chunk.GeneratedAt, null, previous.LateArrivals);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning(exception, "Daily report chunk {Key} failed", DailyReportChunkName.ObjectKey(tenantId, day, hour));
-            attempt = new ChunkAttempt(hour, 0, time.GetUtcNow(), exception.Message, previous.LateArrivals);
-        }
-
+        var attempt = await builder.AttemptAsync(tenantId, day, hour, previous.LateArrivals, logger, cancellationToken);
         var status = await report.RecordAttempt(attempt, options.MaxAttempts);
         lock (_lock)
         {

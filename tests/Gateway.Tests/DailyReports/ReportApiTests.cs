@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using KnovvuOrleans.Gateway.Tests.Support;
 using KnovvuOrleans.Grains.Abstractions.DailyReports;
 using KnovvuOrleans.Grains.Abstractions.VirtualAgent;
+using KnovvuOrleans.Testing;
 
 using Xunit.Abstractions;
 
@@ -99,6 +100,27 @@ public sealed class ReportApiTests(ITestOutputHelper output)
         var chunk = await harness.ReadChunkAsync(DailyReportChunkName.ObjectKey(Tenant, Day, 7));
         Assert.Contains("late-2", chunk["Conversations"]!.AsArray().Select(c => (string)c!["externalId"]!));
         Assert.Equal((ChunkState.Stored, 3), ((await report.GetChunks())[7].State, (await report.GetChunks())[7].Conversations));
+    }
+
+    [Fact]
+    public async Task A_late_session_reaches_the_stored_chunk_in_the_bucket_without_the_hour_being_read()
+    {
+        // The bucket kept the outdated chunk until someone read the hour through the API (or the day's run ran again).
+        await using var harness = await ReportsHarness.StartAsync(output: output,
+            settings: new Dictionary<string, string?> { ["DailyReports:LateRebuildDelay"] = "00:00:05" });
+        await harness.AddTenantAsync(Tenant, reportsEnabled: true);
+        await harness.AppendAsync(Tenant, Hour(8, 2));
+        await harness.RunNightlyAsync(Day);
+        var key = DailyReportChunkName.ObjectKey(Tenant, Day, 8);
+        Assert.Equal(2, (await harness.ReadChunkAsync(key))["Conversations"]!.AsArray().Count);
+
+        await harness.IngestVaSessionAsync(Tenant, "late-3", VaSessionStatus.Published, new DateTimeOffset(Day.ToDateTime(new TimeOnly(8, 40), DateTimeKind.Utc)));
+
+        var report = harness.Cluster.GetGrain<IDailyReportGrain>(DailyReportChunkName.GrainKey(Tenant, Day));
+        await Eventually.TrueAsync(async () => (await report.GetChunks())[8].State == ChunkState.Stored, "the stale chunk stored again", TimeSpan.FromSeconds(60));
+        var chunk = await harness.ReadChunkAsync(key);
+        Assert.Contains("late-3", chunk["Conversations"]!.AsArray().Select(c => (string)c!["externalId"]!));
+        Assert.Equal((3, 1), ((await report.GetChunks())[8].Conversations, (await report.GetChunks())[8].LateArrivals));
     }
 
     [Fact]

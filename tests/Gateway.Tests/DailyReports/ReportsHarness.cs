@@ -47,25 +47,33 @@ internal sealed class ReportsHarness : IAsyncDisposable
     /// <param name="now">The clock's time when the gateway starts (noon of <see cref="Today"/> unless set). Orleans
     /// times its timers and reminders with this clock too, so a test sets the time it needs before the start rather
     /// than moving the clock of a running silo.</param>
-    public static async Task<ReportsHarness> StartAsync(DateTimeOffset? now = null, ITestOutputHelper? output = null)
+    /// <param name="settings">Configuration on top of the harness's own.</param>
+    public static async Task<ReportsHarness> StartAsync(
+        DateTimeOffset? now = null, ITestOutputHelper? output = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await PostgresTestDatabase.CreateAsync();
+        var configuration = new Dictionary<string, string?>(GatewayFactory.PostgresSettings(database.ConnectionString))
+        {
+            ["ObjectStorage:Provider"] = "S3",
+            ["ObjectStorage:ServiceUrl"] = TestEnvironment.S3Url,
+            ["ObjectStorage:AccessKey"] = TestEnvironment.S3AccessKey,
+            ["ObjectStorage:SecretKey"] = TestEnvironment.S3SecretKey,
+            ["ObjectStorage:Bucket"] = $"reports-{Guid.NewGuid():N}",
+            // Orleans reminders tick on real time, whatever the clock says: a stopped run comes back within seconds.
+            ["DailyReports:ResumePeriod"] = "00:00:05",
+            // Small, so that the retention's purge of the log takes several batches.
+            ["DailyReports:PurgeBatchSize"] = "2",
+            ["Logging:LogLevel:Default"] = "Information",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
         var gateway = new GatewayFactory
         {
             Output = output,
-            Settings = new Dictionary<string, string?>(GatewayFactory.PostgresSettings(database.ConnectionString))
-            {
-                ["ObjectStorage:Provider"] = "S3",
-                ["ObjectStorage:ServiceUrl"] = TestEnvironment.S3Url,
-                ["ObjectStorage:AccessKey"] = TestEnvironment.S3AccessKey,
-                ["ObjectStorage:SecretKey"] = TestEnvironment.S3SecretKey,
-                ["ObjectStorage:Bucket"] = $"reports-{Guid.NewGuid():N}",
-                // Orleans reminders tick on real time, whatever the clock says: a stopped run comes back within seconds.
-                ["DailyReports:ResumePeriod"] = "00:00:05",
-                // Small, so that the retention's purge of the log takes several batches.
-                ["DailyReports:PurgeBatchSize"] = "2",
-                ["Logging:LogLevel:Default"] = "Information",
-            },
+            Settings = configuration,
             TestServices = services => services.AddSingleton<IObjectStore>(sp => new FaultyObjectStore(ActivatorUtilities.CreateInstance<S3ObjectStore>(sp))),
         };
         gateway.Clock.Offset = (now ?? new DateTimeOffset(Today.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc))) - DateTimeOffset.UtcNow;
