@@ -36,9 +36,9 @@ public sealed class GenesysImportOptions
     public int MaxRecordingAttempts { get; set; } = 60;
 
     /// <summary>
-    /// How long the importer keeps starting imports of one delivered batch; it must stay below the runtime's call
-    /// timeout (30 s), since the stream's delivery is a grain call. Calls not started by then are imported when the
-    /// runtime offers the batch again (the ones done are only acknowledged again).
+    /// How long the importer keeps starting imports of one delivered batch, so that one slow batch (a throttled org, a
+    /// slow recording store) does not hold the tenant's stream; calls not started by then are imported when the batch
+    /// is offered again (the ones done are only acknowledged again).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00", ErrorMessage = "GenesysCloud:Import:BatchTimeBudget must be positive (at most 1 hour).")]
     public TimeSpan BatchTimeBudget { get; set; } = TimeSpan.FromSeconds(15);
