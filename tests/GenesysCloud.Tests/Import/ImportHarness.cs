@@ -11,6 +11,7 @@ using KnovvuOrleans.Simulators.GenesysCloud;
 using KnovvuOrleans.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Orleans.Runtime;
 
 namespace KnovvuOrleans.GenesysCloud.Tests.Import;
 
@@ -102,6 +103,20 @@ public sealed class ImportHarness : IAsyncDisposable
     {
         await _cluster.KillAsync(_cluster.Silos.Single());
         await _cluster.StartAdditionalSiloAsync();
+        // With its only silo gone the client has no gateway until its next refresh of the list (1 s): a call before
+        // that fails with "No gateways available", as this test's did on a loaded machine.
+        await Eventually.TrueAsync(async () =>
+        {
+            try
+            {
+                await Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+                return true;
+            }
+            catch (OrleansMessageRejectionException)
+            {
+                return false;
+            }
+        }, "the client reached the new silo");
     }
 
     /// <summary>Puts the calls' ended events on the tenant's calls stream in one publish, as a channel would.</summary>
