@@ -109,11 +109,6 @@ public sealed class PostgresGatewayTests : IAsyncLifetime
         }
     }
 
-    private GatewayFactory NewGateway(GatewayFactory? sameCredentialsAs = null)
-    {
-        var settings = GatewayFactory.PostgresSettings(_database.ConnectionString);
-        return sameCredentialsAs is null
-            ? new GatewayFactory { Settings = settings }
-            : new GatewayFactory { Settings = settings, HostSecret = sameCredentialsAs.HostSecret, SigningKey = sameCredentialsAs.SigningKey };
-    }
+    private GatewayFactory NewGateway(GatewayFactory? sameCredentialsAs = null) =>
+        GatewayFactory.OnPostgres(_database.ConnectionString, sameCredentialsAs: sameCredentialsAs);
 }

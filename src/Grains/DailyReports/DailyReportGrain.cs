@@ -72,8 +72,7 @@ public sealed class DailyReportGrain(
         await state.WriteStateAsync();
         if (state.State.Chunks[hour].State == ChunkState.Stale && !_lateRebuildScheduled)
         {
-            // Orleans refuses a period below its minimum; a registration that failed here would fail the conversation's ingest.
-            var delay = TimeSpan.FromTicks(Math.Max(options.Value.LateRebuildDelay.Ticks, reminders.Value.MinimumReminderPeriod.Ticks));
+            var delay = reminders.Value.AtLeastMinimum(options.Value.LateRebuildDelay);
             await this.RegisterOrUpdateReminder(LateRebuildReminder, delay, delay);
             _lateRebuildScheduled = true;
         }

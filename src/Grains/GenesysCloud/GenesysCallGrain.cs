@@ -1,6 +1,7 @@
 using KnovvuOrleans.Grains.Abstractions.Conversations;
 using KnovvuOrleans.Grains.Abstractions.GenesysCloud;
 using KnovvuOrleans.Grains.Abstractions.Tenants;
+using KnovvuOrleans.Grains.Activation;
 using KnovvuOrleans.Grains.Analysis;
 using KnovvuOrleans.Grains.Conversations;
 using KnovvuOrleans.Grains.ObjectStorage;
@@ -159,7 +160,7 @@ public sealed class GenesysCallGrain(
         return new StoredRecording(recordingId, key, bytes);
     }
 
-    private TimeSpan RetryDelay => TimeSpan.FromTicks(Math.Max(options.Value.RecordingRetryDelay.Ticks, reminders.Value.MinimumReminderPeriod.Ticks));
+    private TimeSpan RetryDelay => reminders.Value.AtLeastMinimum(options.Value.RecordingRetryDelay);
 
     private async Task<GenesysImportOutcome> RetryLaterAsync()
     {

@@ -19,12 +19,7 @@ public sealed record SessionRateSchedule(DateTimeOffset Due)
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rate.PerSecond);
         var interval = TimeSpan.FromSeconds(1.0 / rate.PerSecond);
         var due = (Due > now ? Due : now) + interval * sessions;
-        var wait = due - now - interval * rate.Burst;
-        if (wait <= TimeSpan.Zero)
-        {
-            return (new SessionAdmission(true, TimeSpan.Zero), new SessionRateSchedule(due));
-        }
-
+        var wait = TimeSpan.FromTicks(Math.Max(0, (due - now - interval * rate.Burst).Ticks));
         return wait <= rate.Queue
             ? (new SessionAdmission(true, wait), new SessionRateSchedule(due))
             : (new SessionAdmission(false, wait), this);

@@ -51,8 +51,8 @@ public sealed class TenantSessionRateTests
     public async Task A_tenant_posting_through_two_gateways_is_admitted_at_its_rate_once_not_once_per_gateway()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
-        await using var first = OnPostgres(database, sameCredentialsAs: null);
-        await using var second = OnPostgres(database, sameCredentialsAs: first);
+        await using var first = GatewayFactory.OnPostgres(database.ConnectionString, OneASecond);
+        await using var second = GatewayFactory.OnPostgres(database.ConnectionString, OneASecond, sameCredentialsAs: first);
         var (api1, api2) = (new GatewayApi(first.CreateClient()), new GatewayApi(second.CreateClient()));
         var token = await TenantAsync(api1, await api1.TokenAsync(GatewayFactory.HostClientId, first.HostSecret), "spread");
 
@@ -64,19 +64,6 @@ public sealed class TenantSessionRateTests
         await ProblemAssert.IsProblemAsync(refused, 429, "nothing of this batch was recorded");
         var through2 = await PostAsync(api2, token, "spread", Ids("b", 200));
         Assert.Equal(200, through2!["recorded"]!.GetValue<int>());
-    }
-
-    private static GatewayFactory OnPostgres(PostgresTestDatabase database, GatewayFactory? sameCredentialsAs)
-    {
-        var settings = new Dictionary<string, string?>(GatewayFactory.PostgresSettings(database.ConnectionString));
-        foreach (var (key, value) in OneASecond)
-        {
-            settings[key] = value;
-        }
-
-        return sameCredentialsAs is null
-            ? new GatewayFactory { Settings = settings }
-            : new GatewayFactory { Settings = settings, HostSecret = sameCredentialsAs.HostSecret, SigningKey = sameCredentialsAs.SigningKey };
     }
 
     private static IEnumerable<string> Ids(string prefix, int count) => Enumerable.Range(0, count).Select(i => $"{prefix}-{i:D3}");

@@ -60,6 +60,24 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
         ["Cluster:GatewayPort"] = FreePort(),
     };
 
+    /// <summary>
+    /// A gateway on PostgreSQL (<see cref="PostgresSettings"/>, then <paramref name="settings"/>); with
+    /// <paramref name="sameCredentialsAs"/>, that gateway's host secret and signing key, so that its tokens open this one.
+    /// </summary>
+    public static GatewayFactory OnPostgres(
+        string connectionString, IReadOnlyDictionary<string, string?>? settings = null, GatewayFactory? sameCredentialsAs = null)
+    {
+        var all = PostgresSettings(connectionString);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return sameCredentialsAs is null
+            ? new GatewayFactory { Settings = all }
+            : new GatewayFactory { Settings = all, HostSecret = sameCredentialsAs.HostSecret, SigningKey = sameCredentialsAs.SigningKey };
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var settings = new Dictionary<string, string?>
